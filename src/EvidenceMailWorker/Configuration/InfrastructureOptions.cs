@@ -1,0 +1,76 @@
+namespace EvidenceMailWorker.Configuration;
+
+// Sections of config/appsettings.json (CONTRACT §1, infrastructure table).
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+    public string DataDirectory { get; set; } = "./data";
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    // Empty means "the SQLite file in the data directory".
+    public string ConnectionString { get; set; } = "";
+}
+
+public enum MailSecurity { SslOnConnect, StartTls, None }
+
+public sealed class OAuth2Options
+{
+    public string ClientId { get; set; } = "";
+    public string ClientSecret { get; set; } = "";
+    public string RefreshToken { get; set; } = "";
+    public string TokenEndpoint { get; set; } = "https://oauth2.googleapis.com/token";
+}
+
+public sealed class MailboxOptions
+{
+    public const string Section = "Mailbox";
+    public string Source { get; set; } = "Folder";
+    public string Folder { get; set; } = "";
+    public string Host { get; set; } = "imap.gmail.com";
+    public int Port { get; set; } = 993;
+    public MailSecurity Security { get; set; } = MailSecurity.SslOnConnect;
+    public string Username { get; set; } = "";
+    public string Password { get; set; } = "";
+    public OAuth2Options OAuth2 { get; set; } = new();
+    public string ImapFolder { get; set; } = "INBOX";
+    public string Label { get; set; } = "EvidenceWorker";
+    public int PollSeconds { get; set; } = 60;
+    public string TrustedAuthServId { get; set; } = "mx.google.com";
+}
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+    public string Mode { get; set; } = "Folder";
+    public string Folder { get; set; } = "";
+    public string Host { get; set; } = "smtp.gmail.com";
+    public int Port { get; set; } = 587;
+    public MailSecurity Security { get; set; } = MailSecurity.StartTls;
+    public string Username { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string From { get; set; } = "";
+    // Domain of the Message-IDs the worker writes; mail carrying it is the worker's own (CONTRACT §4).
+    public string MessageIdDomain { get; set; } = "evidencemailworker.invalid";
+}
+
+public sealed class ReceiptsOptions
+{
+    public const string Section = "Receipts";
+    public int QuietSeconds { get; set; } = 120;
+}
+
+public sealed class LimitsOptions
+{
+    public const string Section = "Limits";
+    public long MaxMessageBytes { get; set; } = 50L * 1024 * 1024;
+    public long MaxArchiveExpandedBytes { get; set; } = 500L * 1024 * 1024;
+    public int MaxArchiveEntries { get; set; } = 5000;
+    // An archive inside an archive inside ... is expanded this many levels deep, no further.
+    public int MaxArchiveDepth { get; set; } = 3;
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+
+namespace EvidenceMailWorker.Ingestion;
+
+// A file's bytes written to a temporary file and hashed on the way, so that nothing larger than a
+// copy buffer is ever held in memory and the SHA-256 (the content address) is known before storage.
+public sealed record SpooledFile(string Path, string Sha256, long Size)
+{
+    public FileStream OpenRead() =>
+        new(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+}
+
+// Owns a scratch folder for one message's spooled files; disposing deletes them all.
+public sealed class FileSpool : IDisposable
+{
+    private readonly string _folder;
+    private int _counter;
+
+    public FileSpool(string parentFolder)
+    {
+        _folder = System.IO.Path.Combine(parentFolder, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    public async Task<SpooledFile> SpoolAsync(Stream content, CancellationToken cancellationToken, long maxBytes = long.MaxValue)
+    {
+        var path = System.IO.Path.Combine(_folder, Interlocked.Increment(ref _counter).ToString("D6"));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long size = 0;
+        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                size += read;
+                if (size > maxBytes)
+                    throw new SpoolLimitExceededException(maxBytes);
+                hash.AppendData(buffer, 0, read);
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        return new SpooledFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { /* a leftover scratch folder is harmless; the next start cleans the parent */ }
+        catch (UnauthorizedAccessException) { }
+    }
+}
+
+public sealed class SpoolLimitExceededException(long limit)
+    : Exception($"content exceeds the limit of {limit} bytes")
+{
+    public long Limit { get; } = limit;
+}
