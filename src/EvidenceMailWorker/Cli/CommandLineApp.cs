@@ -1,0 +1,29 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+
+namespace EvidenceMailWorker.Cli;
+
+public static partial class CommandLineApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // `--Section:Key=value` overrides go to configuration (CONTRACT §1), not to the verb parser.
+        var overrides = args.Where(a => ConfigOverride().IsMatch(a)).ToArray();
+        var verbArgs = args.Where(a => !ConfigOverride().IsMatch(a)).ToArray();
+        var invocation = new VerbInvocation(overrides);
+
+        var root = new RootCommand("EvidenceMailWorker: archives, understands and answers the evidence mailbox of a Youth Union competition.");
+        root.Options.Add(GlobalOptions.ConfigDir);
+        root.Options.Add(GlobalOptions.Verbose);
+        root.Subcommands.Add(ImportCommand.Create(invocation));
+        root.Subcommands.Add(SubmissionsCommand.Create(invocation));
+        root.Subcommands.Add(ConfigCommand.Create(invocation));
+        root.Subcommands.Add(DbCommand.Create(invocation));
+
+        var parse = root.Parse(verbArgs);
+        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    [GeneratedRegex(@"^--[A-Za-z][A-Za-z0-9_]*(:[A-Za-z0-9_]+)+=", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfigOverride();
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using EvidenceMailWorker.Storage;
+
+namespace EvidenceMailWorker.Cli;
+
+// `submissions --json`, field for field as CONTRACT §3 specifies.
+public static class SubmissionsJson
+{
+    public static void Write(Stream output, IReadOnlyList<SubmissionRecord> submissions, TimeZoneInfo zone)
+    {
+        using var json = new Utf8JsonWriter(output, JsonOutput.WriterOptions);
+        json.WriteStartArray();
+        foreach (var s in submissions)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("messageId", s.MessageId);
+            json.WriteString("receivedAt", JsonOutput.Time(s.ReceivedAtUtc, zone));
+            json.WriteString("from", s.From);
+            json.WriteString("fromName", s.FromName);
+            json.WriteString("originalFrom", s.OriginalFrom);
+            json.WriteString("subject", s.Subject);
+            json.WriteString("status", s.Status);
+            json.WriteString("reason", s.Reason);
+            if (s.Error is not null)
+                json.WriteString("error", s.Error);
+            json.WriteString("cluster", s.Cluster);
+            json.WriteString("unit", s.Unit);
+            json.WriteString("track", s.Track);
+            json.WriteString("period", s.Period);
+            if (s.Late is { } late)
+                json.WriteBoolean("late", late);
+            else
+                json.WriteNull("late");
+            json.WriteStartArray("attachments");
+            foreach (var a in s.Attachments)
+            {
+                json.WriteStartObject();
+                json.WriteString("fileName", a.FileName);
+                json.WriteString("originalFileName", a.OriginalFileName);
+                json.WriteString("contentType", a.DetectedContentType);
+                json.WriteString("declaredContentType", a.DeclaredContentType);
+                json.WriteNumber("size", a.Size);
+                json.WriteString("sha256", a.Sha256);
+                WriteStrings(json, "criteria", a.Criteria);
+                WriteStrings(json, "units", a.Units);
+                json.WriteString("archivePath", a.ArchivePath);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("links");
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.Flush();
+        output.Write("\n"u8);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+            json.WriteStringValue(v);
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Hosting;
+using EvidenceMailWorker.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog.Events;
+
+namespace EvidenceMailWorker.Cli;
+
+// What every verb does around its own work: load and check configuration (exit 1 with every
+// problem), build the host, migrate the database, and turn failures into exit 2 with one clear
+// line on stderr (stack traces only with --verbose; details always in the log file).
+public sealed class VerbInvocation(IReadOnlyList<string> overrides)
+{
+    public IReadOnlyList<string> Overrides { get; } = overrides;
+
+    public IConfigurationRoot LoadConfiguration(ParseResult parse, bool reloadOnChange = false) =>
+        ConfigurationLoader.Build(parse.GetValue(GlobalOptions.ConfigDir), Overrides, reloadOnChange);
+
+    public async Task<int> RunAsync(ParseResult parse, Func<IHost, CancellationToken, Task<int>> work, CancellationToken cancellationToken,
+        LogEventLevel quietConsoleLevel = LogEventLevel.Warning, Action<HostApplicationBuilder>? configure = null)
+    {
+        var verbose = parse.GetValue(GlobalOptions.Verbose);
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = LoadConfiguration(parse);
+        }
+        catch (ConfigurationLoadException e)
+        {
+            await Console.Error.WriteLineAsync($"configuration: {e.Message}");
+            return ExitCodes.UsageOrConfiguration;
+        }
+        var problems = ConfigurationProblems.Find(configuration);
+        if (problems.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"The configuration has {problems.Count} problem(s); run `config check` for a summary:");
+            foreach (var problem in problems)
+                await Console.Error.WriteLineAsync($"  {problem.Path}: {problem.Message}");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var paths = ResolvedPaths.Resolve(configuration);
+        var builder = WorkerHost.CreateBuilder(configuration, paths, verbose ? LogEventLevel.Debug : quietConsoleLevel);
+        configure?.Invoke(builder);
+        using var host = builder.Build();
+        var logger = host.Services.GetRequiredService<ILogger<VerbInvocation>>();
+        try
+        {
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            return await work(host, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Stopped.");
+            return ExitCodes.RuntimeFailure;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "{Verb} failed", parse.CommandResult.Command.Name);
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            if (verbose)
+                await Console.Error.WriteLineAsync(e.ToString());
+            else
+                await Console.Error.WriteLineAsync($"(details in {paths.LogsFolder}; --verbose shows them here)");
+            return ExitCodes.RuntimeFailure;
+        }
+        finally
+        {
+            await host.Services.GetRequiredService<Database>().DisposeAsync();
+            await Serilog.Log.CloseAndFlushAsync();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Core;
+using EvidenceMailWorker.Ingestion;
+using EvidenceMailWorker.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Events;
+
+namespace EvidenceMailWorker.Hosting;
+
+// Composition root shared by every verb: the Generic Host with Serilog, options and storage.
+// Verbs differ only in what they add (run adds hosted services) and how loud the console is.
+public static class WorkerHost
+{
+    public static HostApplicationBuilder CreateBuilder(IConfigurationRoot configuration, ResolvedPaths paths, LogEventLevel consoleLevel)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Configuration.AddInMemoryCollection(ExpandedLogPaths(configuration, paths));
+
+        Directory.CreateDirectory(paths.LogsFolder);
+        builder.Services.AddSerilog((_, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            // Console output goes to stderr so that a verb's --json on stdout stays parseable.
+            .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose));
+        builder.Services.AddSystemd();
+
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddSingleton(TimeProvider.System);
+        AddOptions<CampaignOptions>(builder, CampaignOptions.Section);
+        AddOptions<DatabaseOptions>(builder, DatabaseOptions.Section);
+        AddOptions<MailboxOptions>(builder, MailboxOptions.Section);
+        AddOptions<OutboxOptions>(builder, OutboxOptions.Section);
+        AddOptions<LimitsOptions>(builder, LimitsOptions.Section);
+        AddOptions<ReceiptsOptions>(builder, ReceiptsOptions.Section);
+
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = options.Provider == DatabaseProvider.Sqlite ? paths.SqliteConnectionString : options.ConnectionString;
+            return new Database(options.Provider, connectionString);
+        });
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<ArchiveStore>();
+        builder.Services.AddSingleton<SubmissionQueries>();
+        builder.Services.AddSingleton<Func<IngestionSettings>>(sp => () => CurrentIngestionSettings(sp, paths));
+        builder.Services.AddSingleton<IngestionPipeline>();
+        builder.Services.AddSingleton<MailFileImporter>();
+        return builder;
+    }
+
+    private static void AddOptions<T>(HostApplicationBuilder builder, string section) where T : class =>
+        builder.Services.AddOptions<T>().Bind(builder.Configuration.GetSection(section));
+
+    private static IngestionSettings CurrentIngestionSettings(IServiceProvider services, ResolvedPaths paths)
+    {
+        var campaign = services.GetRequiredService<IOptionsMonitor<CampaignOptions>>().CurrentValue;
+        var mailbox = services.GetRequiredService<IOptionsMonitor<MailboxOptions>>().CurrentValue;
+        var outbox = services.GetRequiredService<IOptionsMonitor<OutboxOptions>>().CurrentValue;
+        var limits = services.GetRequiredService<IOptionsMonitor<LimitsOptions>>().CurrentValue;
+        Directory.CreateDirectory(paths.SpoolFolder);
+        return new IngestionSettings(new CampaignDirectory(campaign), limits, mailbox.TrustedAuthServId, outbox.MessageIdDomain, paths.SpoolFolder);
+    }
+
+    // The file sink's path in appsettings.json names {LogsFolder}; only now is that folder known.
+    private static IEnumerable<KeyValuePair<string, string?>> ExpandedLogPaths(IConfiguration configuration, ResolvedPaths paths) =>
+        configuration.GetSection("Serilog:WriteTo").GetChildren()
+            .Select(sink => (key: $"{sink.Path}:Args:path", value: sink["Args:path"]))
+            .Where(p => p.value is not null && p.value.Contains(ResolvedPaths.LogsFolderPlaceholder, StringComparison.Ordinal))
+            .Select(p => new KeyValuePair<string, string?>(p.key, paths.ExpandPlaceholders(p.value!)));
+}

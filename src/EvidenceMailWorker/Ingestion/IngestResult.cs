@@ -1,0 +1,3 @@
+namespace EvidenceMailWorker.Ingestion;
+
+public sealed record IngestResult(long MessageId, bool Duplicate, string Status, string? Reason);

@@ -1,0 +1,146 @@
+using Dapper;
+using EvidenceMailWorker.Core;
+
+namespace EvidenceMailWorker.Storage;
+
+// Writes the archive. Storing raw and recording the verdict are separate commits on purpose: the
+// raw bytes are safe before any parsing code runs, and a crash in between leaves a `failed` row
+// that the next pass retries.
+public sealed class ArchiveStore(Database database, TimeProvider clock)
+{
+    public const string UnfinishedError = "processing did not finish (interrupted); it is retried on the next pass";
+
+    public async Task<StoredMessageRef> StoreRawAsync(RawMessage message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var existing = await FindAsync(connection, message.ContentKey, cancellationToken);
+        if (existing is not null)
+            return existing;
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var content = message.Raw.OpenRead())
+            await database.Dialect.InsertBlobIfAbsentAsync(connection, transaction, message.Raw.Sha256, message.Raw.Size, content, now, cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            INSERT INTO messages (content_key, message_id, raw_sha256, raw_size, source, received_at, ingested_at,
+                                  from_address, from_name, subject, status, reason, error)
+            VALUES (@ContentKey, @MessageId, @RawSha256, @RawSize, @Source, @ReceivedAt, @Now,
+                    @FromAddress, @FromName, @Subject, @Status, @Reason, @Error)
+            ON CONFLICT (content_key) DO NOTHING
+            RETURNING id
+            """,
+            new
+            {
+                message.ContentKey,
+                message.MessageId,
+                RawSha256 = message.Raw.Sha256,
+                RawSize = message.Raw.Size,
+                message.Source,
+                ReceivedAt = database.Dialect.Time(message.ReceivedAtUtc),
+                Now = database.Dialect.Time(now),
+                message.FromAddress,
+                message.FromName,
+                message.Subject,
+                Status = MessageStatus.Failed,
+                Reason = Reasons.Error,
+                Error = UnfinishedError,
+            },
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        if (id is null) // another worker stored it between our look-up and insert
+            return (await FindAsync(connection, message.ContentKey, cancellationToken))!;
+        return new StoredMessageRef(id.Value, Duplicate: false, MessageStatus.Failed);
+    }
+
+    public async Task CompleteAsync(long id, MessageVerdict verdict, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A retry replaces whatever an earlier, interrupted attempt left behind.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM attachments WHERE message_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        var ordinal = 0;
+        foreach (var attachment in verdict.Attachments)
+        {
+            await using (var content = attachment.Content.OpenRead())
+                await database.Dialect.InsertBlobIfAbsentAsync(connection, transaction, attachment.Content.Sha256, attachment.Content.Size, content, now, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO attachments (message_id, ordinal, file_name, original_file_name, content_type, detected_type, size, sha256, archive_path)
+                VALUES (@id, @ordinal, @FileName, @OriginalFileName, @DeclaredContentType, @DetectedContentType, @Size, @Sha256, @ArchivePath)
+                """,
+                new
+                {
+                    id,
+                    ordinal = ordinal++,
+                    attachment.FileName,
+                    attachment.OriginalFileName,
+                    attachment.DeclaredContentType,
+                    attachment.DetectedContentType,
+                    attachment.Content.Size,
+                    attachment.Content.Sha256,
+                    attachment.ArchivePath,
+                },
+                transaction, cancellationToken: cancellationToken));
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE messages SET status = @Status, reason = @Reason, error = @Error, processed_at = @Now,
+                   attempts = attempts + 1, from_address = COALESCE(@FromAddress, from_address), from_name = COALESCE(@FromName, from_name),
+                   original_from = @OriginalFrom, subject = COALESCE(@Subject, subject), cluster_id = @ClusterId, unit_id = @UnitId,
+                   text_body = @TextBody, html_body = @HtmlBody
+            WHERE id = @Id
+            """,
+            new
+            {
+                Id = id,
+                verdict.Status,
+                verdict.Reason,
+                verdict.Error,
+                Now = database.Dialect.Time(now),
+                verdict.FromAddress,
+                verdict.FromName,
+                verdict.OriginalFrom,
+                verdict.Subject,
+                verdict.ClusterId,
+                verdict.UnitId,
+                verdict.TextBody,
+                verdict.HtmlBody,
+            },
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task MarkFailedAsync(long id, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE messages SET status = @Status, reason = @Reason, error = @error, processed_at = @Now, attempts = attempts + 1 WHERE id = @id",
+            new { id, error, Status = MessageStatus.Failed, Reason = Reasons.Error, Now = database.Dialect.Time(clock.GetUtcNow().UtcDateTime) },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<PendingMessage>> ListRetryableAsync(int maxAttempts, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string RawSha256, string Source, object ReceivedAt, int Attempts)>(new CommandDefinition(
+            "SELECT id, raw_sha256, source, received_at, attempts FROM messages WHERE status = @Status AND attempts < @maxAttempts ORDER BY id",
+            new { Status = MessageStatus.Failed, maxAttempts }, cancellationToken: cancellationToken));
+        return rows.Select(r => new PendingMessage(r.Id, r.RawSha256, r.Source, SqliteTime.Parse(r.ReceivedAt), r.Attempts)).ToList();
+    }
+
+    public async Task<bool> CopyBlobToAsync(string sha256, Stream destination, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await database.Dialect.CopyBlobToAsync(connection, sha256, destination, cancellationToken);
+    }
+
+    private static async Task<StoredMessageRef?> FindAsync(System.Data.Common.DbConnection connection, string contentKey, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Status)?>(new CommandDefinition(
+            "SELECT id, status FROM messages WHERE content_key = @contentKey", new { contentKey }, cancellationToken: cancellationToken));
+        return row is { } r ? new StoredMessageRef(r.Id, Duplicate: true, r.Status) : null;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Data.Common;
+using EvidenceMailWorker.Configuration;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace EvidenceMailWorker.Storage;
+
+// The one place that knows how to open a connection for the configured provider. Everything above
+// it speaks Dapper over DbConnection and asks Dialect for the few statements that differ.
+public sealed class Database : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+
+    public Database(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        if (provider == DatabaseProvider.Postgres)
+            _postgres = NpgsqlDataSource.Create(connectionString);
+        else
+            ConnectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true }.ToString();
+        Dialect = provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+    public ISqlDialect Dialect { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        // WAL lets `submissions` read while an import writes; a 30 s busy wait rides out the writer.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+            await _postgres.DisposeAsync();
+    }
+}
