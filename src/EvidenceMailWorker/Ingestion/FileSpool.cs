@@ -43,6 +43,20 @@ public sealed class FileSpool : IDisposable
         return new SpooledFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
 
+    // For producers that push bytes (MimeKit's DecodeTo, an archive entry's WriteTo) rather than
+    // offer a stream to pull from: the writer decodes straight into the hashed file, so a large
+    // attachment never sits in memory. Over maxBytes the write throws SpoolLimitExceededException.
+    public async Task<SpooledFile> SpoolAsync(
+        Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken, long maxBytes = long.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var path = System.IO.Path.Combine(_folder, Interlocked.Increment(ref _counter).ToString("D6"));
+        await using var output = new HashingFileStream(path, maxBytes);
+        await write(output, cancellationToken);
+        await output.FlushAsync(cancellationToken);
+        return new SpooledFile(path, output.GetHashHex(), output.Length);
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_folder, recursive: true); }

@@ -1,0 +1,61 @@
+namespace EvidenceMailWorker.Configuration;
+
+public static partial class CampaignValidator
+{
+    private static void CheckPeriods(CampaignOptions c, ProblemList p)
+    {
+        var list = $"{Root}.Periods";
+        if (c.Periods.Count == 0)
+            p.Add(list, "is empty; at least one period with a deadline is required");
+        p.UniqueIds(list, c.Periods, x => x.Id, "period");
+
+        // Period matching assumes list order is time order ("the first period whose deadline is
+        // after the received time"), so the order is checked, not silently sorted.
+        (int Index, DateTimeOffset Deadline)? previous = null;
+        for (var i = 0; i < c.Periods.Count; i++)
+        {
+            var period = c.Periods[i];
+            var path = $"{list}[{i}]";
+            p.Id($"{path}.Id", period.Id);
+            p.Required($"{path}.Name", period.Name, "the period's name as it appears in subjects");
+            p.NonBlankEntries($"{path}.Aliases", period.Aliases);
+
+            if (!p.Required($"{path}.Deadline", period.Deadline, $"a deadline such as '{DeadlineFormat.Example}'"))
+                continue;
+            if (!DeadlineFormat.TryParse(period.Deadline, out var deadline))
+            {
+                p.Add($"{path}.Deadline", $"'{period.Deadline}' is not an ISO 8601 date and time with an explicit offset (e.g. '{DeadlineFormat.Example}'; add 'Z' or '+07:00')");
+                continue;
+            }
+            if (previous is { } prev && deadline <= prev.Deadline)
+                p.Add($"{path}.Deadline", $"'{period.Deadline}' is not after the deadline of {list}[{prev.Index}] ('{c.Periods[prev.Index].Deadline}'); list periods in deadline order");
+            previous = (i, deadline);
+        }
+
+        PhrasesNameOneThing(list, c.Periods, x => x.Id, x => [x.Name, .. x.Aliases], "period", p);
+    }
+
+    // A subject phrase that names two periods (or units, clusters, tracks) can never decide
+    // anything, which an admin would only discover from wrong receipts; flag it up front.
+    private static void PhrasesNameOneThing<T>(
+        string listPath, IReadOnlyList<T> items, Func<T, string> id, Func<T, IEnumerable<string>> phrases,
+        string what, ProblemList p)
+    {
+        var owner = new Dictionary<string, (int Index, string Id)>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            foreach (var phrase in phrases(items[i]).Where(x => !string.IsNullOrWhiteSpace(x)).Distinct())
+            {
+                var key = NormalisePhrase(phrase);
+                if (owner.TryGetValue(key, out var first) && first.Index != i)
+                    p.Add($"{listPath}[{i}]", $"'{phrase}' also names {what} '{first.Id}' ({listPath}[{first.Index}]); a phrase must name one {what}");
+                else
+                    owner.TryAdd(key, (i, id(items[i])));
+            }
+        }
+    }
+
+    private static string NormalisePhrase(string phrase) =>
+        string.Join(' ', phrase.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant()
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

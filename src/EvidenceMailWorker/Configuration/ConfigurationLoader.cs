@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+
+namespace EvidenceMailWorker.Configuration;
+
+// CONTRACT §1: appsettings.json → campaign.json → EVIDENCEMAIL_ environment → --Section:Key=value.
+public static class ConfigurationLoader
+{
+    public const string EnvironmentPrefix = "EVIDENCEMAIL_";
+    public const string AppSettingsFile = "appsettings.json";
+    public const string CampaignFile = "campaign.json";
+    public const string ConfigFolderName = "config";
+
+    // Both files are optional so that a missing campaign.json surfaces as a readable
+    // "Campaign section is missing" problem from `config check` instead of a FileNotFoundException.
+    // reloadOnChange lets the worker pick up an admin's edit; tests pass false to avoid watchers.
+    public static IConfigurationRoot Build(
+        string? configDir, IEnumerable<string> overrides, bool reloadOnChange = true)
+    {
+        var dir = ResolveConfigDirectory(configDir);
+        try
+        {
+            return new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(dir, AppSettingsFile), optional: true, reloadOnChange)
+                .AddJsonFile(Path.Combine(dir, CampaignFile), optional: true, reloadOnChange)
+                .AddEnvironmentVariables(EnvironmentPrefix)
+                .AddCommandLine(overrides.ToArray())
+                .Build();
+        }
+        catch (InvalidDataException ex)
+        {
+            // The JSON provider's message names the file; the inner one says where the syntax broke.
+            var detail = ex.InnerException is null ? "" : $" ({ex.InnerException.Message})";
+            throw new ConfigurationLoadException(ex.Message + detail, ex);
+        }
+    }
+
+    // An explicit --config-dir that does not exist is a typo worth stopping for; the implicit
+    // default falls back to the copy next to the executable so an installed worker runs anywhere.
+    public static string ResolveConfigDirectory(string? configDir)
+    {
+        if (!string.IsNullOrWhiteSpace(configDir))
+        {
+            var explicitDir = Path.GetFullPath(configDir);
+            if (!Directory.Exists(explicitDir))
+                throw new ConfigurationLoadException($"config folder '{explicitDir}' does not exist");
+            return explicitDir;
+        }
+
+        var local = Path.Combine(Directory.GetCurrentDirectory(), ConfigFolderName);
+        return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, ConfigFolderName);
+    }
+}

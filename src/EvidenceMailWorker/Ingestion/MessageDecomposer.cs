@@ -1,0 +1,128 @@
+using System.Text;
+using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
+
+namespace EvidenceMailWorker.Ingestion;
+
+// Turns a parsed message into the flat, ordered list of files CONTRACT §3 "attachments" describes,
+// each spooled to disk and hashed, plus the bodies; files hidden in TNEF, forwarded messages and
+// archives are brought out so that evidence counts however the sender's mail client packed it.
+public sealed class MessageDecomposer
+{
+    // Forwarded-inside-forwarded beyond this is not evidence, it is a loop or an attack.
+    private const int MaxEmbeddedMessageDepth = 8;
+
+    private readonly ILogger _logger;
+    private readonly ArchiveExpander _archives;
+
+    static MessageDecomposer()
+    {
+        // windows-1258 (Vietnamese) and CP437 (zip names) are not in .NET's default encodings.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        ParserOptions = new ParserOptions { CharsetEncoding = Encoding.GetEncoding(1258) };
+    }
+
+    public MessageDecomposer(ILogger<MessageDecomposer>? logger = null)
+    {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _archives = new ArchiveExpander(_logger);
+    }
+
+    // The pipeline should parse with these: MimeKit decodes undeclared 8-bit header bytes as UTF-8
+    // when valid, else with CharsetEncoding; windows-1258 is what old Vietnamese Windows clients send.
+    public static ParserOptions ParserOptions { get; }
+
+    public async Task<DecomposedMessage> DecomposeAsync(
+        MimeMessage message, FileSpool spool, LimitsOptions limits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(spool);
+        ArgumentNullException.ThrowIfNull(limits);
+
+        var state = new DecompositionState(spool, limits, cancellationToken);
+        await WalkAsync(message.Body, state, depth: 0, insideTnef: false);
+        return new DecomposedMessage(
+            state.Attachments,
+            Nfc(message.TextBody),
+            Nfc(message.HtmlBody),
+            state.Problem,
+            state.ProblemDetail);
+    }
+
+    private async Task WalkAsync(MimeEntity? entity, DecompositionState state, int depth, bool insideTnef)
+    {
+        state.CancellationToken.ThrowIfCancellationRequested();
+        switch (entity)
+        {
+            case Multipart multipart:
+                foreach (var child in multipart)
+                    await WalkAsync(child, state, depth, insideTnef);
+                break;
+            case MessagePart embedded when depth < MaxEmbeddedMessageDepth:
+                await WalkAsync(embedded.Message?.Body, state, depth + 1, insideTnef: false);
+                break;
+            case MimePart part when IsFile(part) && !(insideTnef && TnefExtractor.IsRenderedBody(part)):
+                await HandleFileAsync(part, state, depth);
+                break;
+        }
+    }
+
+    // Disposition is unreliable (phones send photos inline), so a name is enough to count as a
+    // file; unnamed text/html parts are the message body.
+    private static bool IsFile(MimePart part) =>
+        part.IsAttachment || !string.IsNullOrEmpty(part.FileName) || part is MimeKit.Tnef.TnefPart || IsOpaqueMessage(part);
+
+    // message/rfc822 with base64 or quoted-printable is illegal, so MimeKit leaves it undecoded.
+    private static bool IsOpaqueMessage(MimePart part) =>
+        part.ContentType.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase)
+        && part.ContentType.MediaSubtype.ToLowerInvariant() is "rfc822" or "global" or "news" or "rfc2822";
+
+    private async Task HandleFileAsync(MimePart part, DecompositionState state, int depth)
+    {
+        var original = Nfc(part.FileName) ?? "";
+        var declared = part.ContentType.MimeType.ToLowerInvariant();
+        var content = await state.Spool.SpoolAsync(
+            (output, ct) => part.Content is null ? Task.CompletedTask : part.Content.DecodeToAsync(output, ct),
+            state.CancellationToken);
+        var detected = content.DetectType(original, declared);
+
+        if (IsOpaqueMessage(part) && depth < MaxEmbeddedMessageDepth && await TryWalkEmbeddedAsync(content, state, depth))
+            return;
+
+        if (detected == FileTypeSniffer.Tnef && TnefExtractor.TryConvert(content) is { } tnefMessage)
+        {
+            await WalkAsync(tnefMessage.Body, state, depth + 1, insideTnef: true);
+            return;
+        }
+
+        var fileName = FileNameSanitizer.Sanitize(original);
+        var attachment = new ExtractedAttachment(fileName, original, declared, detected, content, ArchivePath: null);
+        state.Attachments.Add(attachment);
+
+        if (ArchiveExpander.ShouldExpand(fileName, detected))
+            await _archives.ExpandAsync(attachment, pathPrefix: "", depth: 1, state);
+    }
+
+    private async Task<bool> TryWalkEmbeddedAsync(SpooledFile content, DecompositionState state, int depth)
+    {
+        // Persistent parsing leaves the embedded parts on disk; the file stays open for the walk.
+        await using var stream = content.OpenRead();
+        MimeMessage embedded;
+        try
+        {
+            embedded = await MimeMessage.LoadAsync(ParserOptions, stream, persistent: true, state.CancellationToken);
+        }
+        catch (FormatException ex)
+        {
+            _logger.LogInformation(ex, "An encoded message/rfc822 part could not be parsed; kept as a file");
+            return false;
+        }
+        await WalkAsync(embedded.Body, state, depth + 1, insideTnef: false);
+        return true;
+    }
+
+    private static string? Nfc(string? text) => text?.Normalize(NormalizationForm.FormC);
+}
