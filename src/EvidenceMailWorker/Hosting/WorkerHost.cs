@@ -51,6 +51,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<ArchiveStore>();
         builder.Services.AddSingleton<SubmissionQueries>();
         builder.Services.AddSingleton<Func<IngestionSettings>>(sp => () => CurrentIngestionSettings(sp, paths));
+        builder.Services.AddSingleton<MessageDecomposer>();
         builder.Services.AddSingleton<IngestionPipeline>();
         builder.Services.AddSingleton<MailFileImporter>();
         return builder;

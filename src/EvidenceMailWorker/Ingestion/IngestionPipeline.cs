@@ -7,7 +7,7 @@ namespace EvidenceMailWorker.Ingestion;
 // The single path every inbound message takes, whatever its source (file, mbox, IMAP):
 // spool → store raw (commit) → process → store verdict (commit). Only the first step can lose
 // nothing because nothing has happened yet; every later failure leaves a `failed` row to retry.
-public sealed class IngestionPipeline(ArchiveStore store, Func<IngestionSettings> settings, TimeProvider clock, ILogger<IngestionPipeline> logger)
+public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer decomposer, Func<IngestionSettings> settings, TimeProvider clock, ILogger<IngestionPipeline> logger)
 {
     public const int MaxAttempts = 5;
 
@@ -67,7 +67,7 @@ public sealed class IngestionPipeline(ArchiveStore store, Func<IngestionSettings
         MessageVerdict verdict;
         try
         {
-            verdict = await MessageProcessor.ProcessAsync(raw, spool, current, cancellationToken);
+            verdict = await MessageProcessor.ProcessAsync(raw, spool, current, decomposer, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

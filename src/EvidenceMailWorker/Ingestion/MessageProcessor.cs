@@ -9,7 +9,7 @@ namespace EvidenceMailWorker.Ingestion;
 // authentication, sender), plus the bad-input checks that keep a message out of the counts.
 public static class MessageProcessor
 {
-    public static async Task<MessageVerdict> ProcessAsync(SpooledFile raw, FileSpool spool, IngestionSettings settings, CancellationToken cancellationToken)
+    public static async Task<MessageVerdict> ProcessAsync(SpooledFile raw, FileSpool spool, IngestionSettings settings, MessageDecomposer decomposer, CancellationToken cancellationToken)
     {
         await using var stream = raw.OpenRead();
         var message = await MailParsing.TryLoadAsync(stream, cancellationToken);
@@ -25,7 +25,7 @@ public static class MessageProcessor
             return Verdict(MessageStatus.Quarantined, Reasons.TooLarge, message, fromAddress, fromName, subject, null, null,
                 $"message is {raw.Size} bytes, over the limit of {settings.Limits.MaxMessageBytes}");
 
-        var decomposed = await MessageDecomposer.DecomposeAsync(message, spool, settings.Limits, cancellationToken);
+        var decomposed = await decomposer.DecomposeAsync(message, spool, settings.Limits, cancellationToken);
 
         var automatic = AutomaticMailRules.Classify(message, fromAddress, settings.Directory.Campaign.Mailbox, settings.OwnMessageIdDomain);
         if (automatic is not null)
