@@ -25,8 +25,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app ./
 COPY --from=build /src/config/ ./config/
-ENV EVIDENCEMAIL_Storage__DataDirectory=/data \
-    DOTNET_gcServer=0
+ENV EVIDENCEMAIL_Storage__DataDirectory=/data
 VOLUME /data
 # "app" (uid 1654) is the non-root user the .NET images provide.
 USER app
