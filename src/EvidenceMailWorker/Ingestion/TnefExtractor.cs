@@ -9,13 +9,16 @@ namespace EvidenceMailWorker.Ingestion;
 internal static class TnefExtractor
 {
     // The whole TNEF is read into memory by MimeKit; it is bounded by the message size limit.
+    // null when the bytes are not usable TNEF: the caller then keeps the .dat as a file.
     public static MimeMessage? TryConvert(SpooledFile tnef)
     {
         try
         {
             using var stream = tnef.OpenRead();
             var part = new TnefPart { Content = new MimeContent(stream) };
-            return part.ConvertToMessage();
+            var message = part.ConvertToMessage();
+            // MimeKit stops quietly at damage; nothing recovered means the .dat is all we have.
+            return message.BodyParts.Any() ? message : null;
         }
         catch (Exception ex) when (ex is TnefException or FormatException or IOException or ArgumentException or InvalidOperationException)
         {
