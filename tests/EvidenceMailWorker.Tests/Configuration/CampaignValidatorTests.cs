@@ -234,7 +234,21 @@ public sealed class CampaignValidatorTests
     public void Phrase_naming_two_periods_is_reported()
     {
         _c.Periods[1].Aliases.Add("Quý II");
-        ProblemAssert.Single(Validate(), "Campaign.Periods[1]", "'Quý II' also names period '2024-6t'");
+        ProblemAssert.Single(Validate(), "Campaign.Periods[1].Aliases[5]", "'Quý II' also names period '2024-6t' (Campaign.Periods[0].Aliases[4])");
+    }
+
+    [Fact]
+    public void Keyword_naming_two_tracks_is_reported_at_the_later_entry()
+    {
+        _c.Tracks[1].Keywords.Add("Đoàn");
+        ProblemAssert.Single(Validate(), "Campaign.Tracks[1].Keywords[4]", "'Đoàn' also names track 'doan' (Campaign.Tracks[0].Keywords[0])");
+    }
+
+    [Fact]
+    public void Unit_alias_equal_to_another_units_name_is_reported()
+    {
+        _c.Units[2].Aliases.Add("xã  thạnh hòa");
+        ProblemAssert.Single(Validate(), "Campaign.Units[2].Aliases[0]", "also names unit 'xa-thanh-hoa' (Campaign.Units[1].Name)");
     }
 
     [Fact]

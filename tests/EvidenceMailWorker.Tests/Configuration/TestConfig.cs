@@ -9,8 +9,12 @@ internal static class TestConfig
 {
     public static string RepoConfigDir { get; } = Path.Combine(FindRepoRoot(), "config");
 
-    public static IConfigurationRoot LoadRepoConfig(params string[] overrides) =>
-        ConfigurationLoader.Build(RepoConfigDir, overrides, reloadOnChange: false);
+    public static ConfigurationRoot LoadRepoConfig(params string[] overrides) =>
+        Load(RepoConfigDir, overrides);
+
+    // The concrete root is disposable (it owns the file watchers); the interface is not.
+    public static ConfigurationRoot Load(string dir, string[]? overrides = null, bool reloadOnChange = false) =>
+        (ConfigurationRoot)ConfigurationLoader.Build(dir, overrides ?? [], reloadOnChange);
 
     // A fresh copy each time so a test can break it without affecting the others.
     public static CampaignOptions SampleCampaign()
