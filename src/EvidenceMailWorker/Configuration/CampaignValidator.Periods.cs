@@ -32,28 +32,36 @@ public static partial class CampaignValidator
             previous = (i, deadline);
         }
 
-        PhrasesNameOneThing(list, c.Periods, x => x.Id, x => [x.Name, .. x.Aliases], "period", p);
+        PhrasesNameOneThing(list, c.Periods, x => x.Id, x => NameAndAliases(x.Name, x.Aliases), "period", p);
     }
 
     // A subject phrase that names two periods (or units, clusters, tracks) can never decide
     // anything, which an admin would only discover from wrong receipts; flag it up front.
     private static void PhrasesNameOneThing<T>(
-        string listPath, IReadOnlyList<T> items, Func<T, string> id, Func<T, IEnumerable<string>> phrases,
+        string listPath, IReadOnlyList<T> items, Func<T, string> id, Func<T, IEnumerable<(string Key, string Text)>> phrases,
         string what, ProblemList p)
     {
-        var owner = new Dictionary<string, (int Index, string Id)>(StringComparer.Ordinal);
+        var owner = new Dictionary<string, (int Index, string Path)>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            foreach (var phrase in phrases(items[i]).Where(x => !string.IsNullOrWhiteSpace(x)).Distinct())
+            foreach (var (key, text) in phrases(items[i]))
             {
-                var key = NormalisePhrase(phrase);
-                if (owner.TryGetValue(key, out var first) && first.Index != i)
-                    p.Add($"{listPath}[{i}]", $"'{phrase}' also names {what} '{first.Id}' ({listPath}[{first.Index}]); a phrase must name one {what}");
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                var path = $"{listPath}[{i}].{key}";
+                var normalised = NormalisePhrase(text);
+                if (owner.TryGetValue(normalised, out var first) && first.Index != i)
+                    p.Add(path, $"'{text}' also names {what} '{id(items[first.Index])}' ({first.Path}); a phrase must name one {what}");
                 else
-                    owner.TryAdd(key, (i, id(items[i])));
+                    owner.TryAdd(normalised, (i, path));
             }
         }
     }
+
+    private static IEnumerable<(string Key, string Text)> NameAndAliases(string name, IReadOnlyList<string> aliases) =>
+        [("Name", name), .. Entries("Aliases", aliases)];
+
+    private static IEnumerable<(string Key, string Text)> Entries(string key, IReadOnlyList<string> entries) =>
+        entries.Select((text, k) => ($"{key}[{k}]", text));
 
     private static string NormalisePhrase(string phrase) =>
         string.Join(' ', phrase.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant()

@@ -29,7 +29,7 @@ public static partial class CampaignValidator
             if (!string.IsNullOrWhiteSpace(track.Id) && !c.Criteria.Any(x => x.Track == track.Id))
                 p.Add(path, $"track '{track.Id}' has no criteria; coverage cannot be computed for it");
         }
-        PhrasesNameOneThing(list, c.Tracks, x => x.Id, x => x.Keywords, "track", p);
+        PhrasesNameOneThing(list, c.Tracks, x => x.Id, x => Entries("Keywords", x.Keywords), "track", p);
     }
 
     private static void CheckCriteria(CampaignOptions c, ProblemList p)

@@ -33,7 +33,7 @@ public static partial class CampaignValidator
                     ownerOfAddress.TryAdd(email, (i, j));
             }
         }
-        PhrasesNameOneThing(list, c.Units, x => x.Id, x => [x.Name, .. x.Aliases], "unit", p);
+        PhrasesNameOneThing(list, c.Units, x => x.Id, x => NameAndAliases(x.Name, x.Aliases), "unit", p);
     }
 
     private static void CheckClusters(CampaignOptions c, ProblemList p)
@@ -92,7 +92,7 @@ public static partial class CampaignValidator
             if (!string.IsNullOrWhiteSpace(id) && !clusterOfUnit.ContainsKey(id))
                 p.Add($"{Root}.Units[{i}]", $"unit '{id}' is not in any cluster; add it to one cluster's Units");
         }
-        PhrasesNameOneThing(list, c.Clusters, x => x.Id, x => [x.Name, .. x.Aliases], "cluster", p);
+        PhrasesNameOneThing(list, c.Clusters, x => x.Id, x => NameAndAliases(x.Name, x.Aliases), "cluster", p);
     }
 
     private static void Member(string path, string unit, ClusterOptions cluster, HashSet<string> units, ProblemList p)

@@ -63,7 +63,10 @@ public static partial class CampaignValidator
             }
             catch (FormatException ex)
             {
-                p.Add($"{Root}.Digest.Cron", $"'{c.Digest.Cron}' is not a valid Quartz cron expression ({ex.Message}); Quartz uses seconds first, e.g. '0 0 17 ? * MON-SAT'");
+                // Quartz explains the Unix-cron mix-up itself; other messages get the example.
+                var hint = ex.Message.Contains("seconds", StringComparison.OrdinalIgnoreCase)
+                    ? "" : "; Quartz cron has seconds first, e.g. '0 0 17 ? * MON-SAT'";
+                p.Add($"{Root}.Digest.Cron", $"'{c.Digest.Cron}' is not a valid Quartz cron expression: {ex.Message}{hint}");
             }
         }
 

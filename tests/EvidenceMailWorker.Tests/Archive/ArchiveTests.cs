@@ -92,10 +92,10 @@ public sealed class ArchiveTests
         await using var harness = await ArchiveHarness.CreateAsync(provider);
         var message = Submissions.From(Submissions.NgocChuc, "Ngọc Chúc", "bị ngắt giữa chừng", ("TC 4.1.pdf", Submissions.Pdf("k")));
         // Step one of the pipeline only, as if the process died right after the raw commit.
-        using var spool = new Ingestion.FileSpool(harness.Settings.SpoolFolder);
+        using var spool = new EvidenceMailWorker.Ingestion.FileSpool(harness.Settings.SpoolFolder);
         var raw = await spool.SpoolAsync(new MemoryStream(ArchiveHarness.Bytes(message)), CancellationToken.None);
-        var facts = await Ingestion.HeaderFacts.ReadAsync(raw, CancellationToken.None);
-        var stored = await harness.Store.StoreRawAsync(new Storage.RawMessage(facts.ContentKeyFor(raw), facts.MessageId, raw, "test",
+        var facts = await EvidenceMailWorker.Ingestion.HeaderFacts.ReadAsync(raw, CancellationToken.None);
+        var stored = await harness.Store.StoreRawAsync(new EvidenceMailWorker.Storage.RawMessage(facts.ContentKeyFor(raw), facts.MessageId, raw, "test",
             DateTime.UtcNow, facts.FromAddress, facts.FromName, facts.Subject), CancellationToken.None);
 
         var interrupted = await harness.SubmissionAsync(stored.Id);
