@@ -4,6 +4,7 @@ using EvidenceMailWorker.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
+using MimeKit.Cryptography;
 
 namespace EvidenceMailWorker.Ingestion;
 
@@ -57,6 +58,11 @@ public sealed class MessageDecomposer
         state.CancellationToken.ThrowIfCancellationRequested();
         switch (entity)
         {
+            // The signature (smime.p7s, signature.asc) is a file by MIME rules but not something
+            // the sender attached; only the signed content is.
+            case MultipartSigned signed when signed.Count > 0:
+                await WalkAsync(signed[0], state, depth, insideTnef);
+                break;
             case Multipart multipart:
                 foreach (var child in multipart)
                     await WalkAsync(child, state, depth, insideTnef);
@@ -73,7 +79,13 @@ public sealed class MessageDecomposer
     // Disposition is unreliable (phones send photos inline), so a name is enough to count as a
     // file; unnamed text/html parts are the message body.
     private static bool IsFile(MimePart part) =>
-        part.IsAttachment || !string.IsNullOrEmpty(part.FileName) || part is MimeKit.Tnef.TnefPart || IsOpaqueMessage(part);
+        !IsMacResourceFork(part)
+        && (part.IsAttachment || !string.IsNullOrEmpty(part.FileName) || part is MimeKit.Tnef.TnefPart || IsOpaqueMessage(part));
+
+    // Mac Mail's multipart/appledouble sends each file twice: the data and its Finder metadata
+    // under the same name; the metadata would show up as a duplicate, unreadable file.
+    private static bool IsMacResourceFork(MimePart part) =>
+        part.ContentType.IsMimeType("application", "applefile");
 
     // message/rfc822 with base64 or quoted-printable is illegal, so MimeKit leaves it undecoded.
     private static bool IsOpaqueMessage(MimePart part) =>
