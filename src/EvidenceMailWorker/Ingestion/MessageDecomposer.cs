@@ -23,7 +23,7 @@ public sealed class MessageDecomposer
     {
         // windows-1258 (Vietnamese) and CP437 (zip names) are not in .NET's default encodings.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        ParserOptions = new ParserOptions { CharsetEncoding = Encoding.GetEncoding(1258) };
+        ParserOptionsTemplate = new ParserOptions { CharsetEncoding = Encoding.GetEncoding(1258) };
     }
 
     public MessageDecomposer(ILogger<MessageDecomposer>? logger = null)
@@ -34,7 +34,10 @@ public sealed class MessageDecomposer
 
     // The pipeline should parse with these: MimeKit decodes undeclared 8-bit header bytes as UTF-8
     // when valid, else with CharsetEncoding; windows-1258 is what old Vietnamese Windows clients send.
-    public static ParserOptions ParserOptions { get; }
+    // A copy each time: ParserOptions is mutable and shared options would leak one caller's tweaks.
+    public static ParserOptions ParserOptions => ParserOptionsTemplate.Clone();
+
+    private static readonly ParserOptions ParserOptionsTemplate;
 
     public async Task<DecomposedMessage> DecomposeAsync(
         MimeMessage message, FileSpool spool, LimitsOptions limits, CancellationToken cancellationToken)
