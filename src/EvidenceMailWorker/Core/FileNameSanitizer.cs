@@ -60,8 +60,11 @@ public static class FileNameSanitizer
         return slash < 0 ? name : name[(slash + 1)..];
     }
 
+    // Besides what Windows or Linux reject, bidirectional controls go: "hoso\u202Efdp.exe" shows
+    // as "hosoexe.pdf" to the office.
     private static bool IsUnsafe(char c) =>
-        c < 0x20 || c == 0x7F || c is '<' or '>' or ':' or '"' or '/' or '\\' or '|' or '?' or '*';
+        c < 0x20 || c == 0x7F || c is '<' or '>' or ':' or '"' or '/' or '\\' or '|' or '?' or '*'
+        || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     private static string Truncate(string name)
     {

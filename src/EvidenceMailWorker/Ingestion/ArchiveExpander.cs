@@ -50,8 +50,9 @@ internal sealed class ArchiveExpander(ILogger logger)
     private async Task ExpandEntriesAsync(IArchive opened, ExtractedAttachment archive, string pathPrefix, int depth, DecompositionState state)
     {
         // Solid archives (most 7z, some rar) decompress as one stream: opening entries one by one
-        // would decompress everything before each entry again.
-        if (opened.IsSolid)
+        // would decompress everything before each entry again. 7z always goes this way, solid or
+        // not, which SharpCompress recommends for 7z and keeps one code path for it.
+        if (opened.IsSolid || opened.Type == ArchiveType.SevenZip)
         {
             using var reader = opened.ExtractAllEntries();
             while (reader.MoveToNextEntry())

@@ -4,6 +4,7 @@ using EvidenceMailWorker.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
+using MimeKit.Cryptography;
 
 namespace EvidenceMailWorker.Ingestion;
 
@@ -22,7 +23,7 @@ public sealed class MessageDecomposer
     {
         // windows-1258 (Vietnamese) and CP437 (zip names) are not in .NET's default encodings.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        ParserOptions = new ParserOptions { CharsetEncoding = Encoding.GetEncoding(1258) };
+        ParserOptionsTemplate = new ParserOptions { CharsetEncoding = Encoding.GetEncoding(1258) };
     }
 
     public MessageDecomposer(ILogger<MessageDecomposer>? logger = null)
@@ -33,7 +34,10 @@ public sealed class MessageDecomposer
 
     // The pipeline should parse with these: MimeKit decodes undeclared 8-bit header bytes as UTF-8
     // when valid, else with CharsetEncoding; windows-1258 is what old Vietnamese Windows clients send.
-    public static ParserOptions ParserOptions { get; }
+    // A copy each time: ParserOptions is mutable and shared options would leak one caller's tweaks.
+    public static ParserOptions ParserOptions => ParserOptionsTemplate.Clone();
+
+    private static readonly ParserOptions ParserOptionsTemplate;
 
     public async Task<DecomposedMessage> DecomposeAsync(
         MimeMessage message, FileSpool spool, LimitsOptions limits, CancellationToken cancellationToken)
@@ -57,6 +61,11 @@ public sealed class MessageDecomposer
         state.CancellationToken.ThrowIfCancellationRequested();
         switch (entity)
         {
+            // The signature (smime.p7s, signature.asc) is a file by MIME rules but not something
+            // the sender attached; only the signed content is.
+            case MultipartSigned signed when signed.Count > 0:
+                await WalkAsync(signed[0], state, depth, insideTnef);
+                break;
             case Multipart multipart:
                 foreach (var child in multipart)
                     await WalkAsync(child, state, depth, insideTnef);
@@ -73,7 +82,13 @@ public sealed class MessageDecomposer
     // Disposition is unreliable (phones send photos inline), so a name is enough to count as a
     // file; unnamed text/html parts are the message body.
     private static bool IsFile(MimePart part) =>
-        part.IsAttachment || !string.IsNullOrEmpty(part.FileName) || part is MimeKit.Tnef.TnefPart || IsOpaqueMessage(part);
+        !IsMacResourceFork(part)
+        && (part.IsAttachment || !string.IsNullOrEmpty(part.FileName) || part is MimeKit.Tnef.TnefPart || IsOpaqueMessage(part));
+
+    // Mac Mail's multipart/appledouble sends each file twice: the data and its Finder metadata
+    // under the same name; the metadata would show up as a duplicate, unreadable file.
+    private static bool IsMacResourceFork(MimePart part) =>
+        part.ContentType.IsMimeType("application", "applefile");
 
     // message/rfc822 with base64 or quoted-printable is illegal, so MimeKit leaves it undecoded.
     private static bool IsOpaqueMessage(MimePart part) =>

@@ -14,6 +14,7 @@ public class FileNameSanitizerTests
     [InlineData("ảnh <1>: \"đẹp\"|?*.jpg", "ảnh _1__ _đẹp____.jpg")]
     [InlineData("báo cáo. . .", "báo cáo")]
     [InlineData("tab\there\u007f.txt", "tab_here_.txt")]
+    [InlineData("hoso\u202Efdp.exe", "hoso_fdp.exe")]
     [InlineData("CON", "_CON")]
     [InlineData("con.txt", "_con.txt")]
     [InlineData("LPT9.tar.gz", "_LPT9.tar.gz")]

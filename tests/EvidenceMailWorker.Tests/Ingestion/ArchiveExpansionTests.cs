@@ -188,6 +188,36 @@ public sealed class ArchiveExpansionTests : IDisposable
         Assert.Contains("mật.zip", result.ProblemDetail);
     }
 
+    // Info-ZIP `zip -P matkhau enc.zip b.pdf`: real ZipCrypto, as Windows and WinRAR users send it.
+    private const string RealEncryptedZipHex =
+        "504b03040a000900000094737a5df55e7215220000001600000005001c00622e70646655540900031842086b1842086b75780b000104000000000400000000095f313b6575083464b58242c4d80ef5b4b84c4610fd5ca5d95c70a9d4705efe3602504b0708f55e72152200000016000000504b01021e030a000900000094737a5df55e72152200000016000000050018000000000001000000a48100000000622e70646655540500031842086b75780b000104000000000400000000504b050600000000010001004b000000710000000000";
+
+    [Fact]
+    public async Task Password_protected_zip_from_a_real_tool_is_flagged()
+    {
+        var zip = Convert.FromHexString(RealEncryptedZipHex);
+
+        var result = await _fixture.DecomposeRoundTripAsync(NewMessage(Attachment("hồ sơ.zip", zip)));
+
+        Assert.Equal("hồ sơ.zip", Assert.Single(result.Attachments).FileName);
+        Assert.Equal(DecompositionProblems.EncryptedArchive, result.Problem);
+    }
+
+    [Fact]
+    public async Task SevenZip_is_expanded()
+    {
+        var sevenZip = TestFiles.SevenZip(("Tiêu chí 1.1/ảnh 1.jpg", Photo), ("Kế hoạch.pdf", TestFiles.Pdf));
+
+        var result = await _fixture.DecomposeRoundTripAsync(NewMessage(Attachment("minh chứng.7z", sevenZip)));
+
+        Assert.Null(result.Problem);
+        Assert.Equal("application/x-7z-compressed", result.Attachments[0].DetectedContentType);
+        Assert.Equal(["minh chứng.7z", "ảnh 1.jpg", "Kế hoạch.pdf"], result.Attachments.Select(a => a.FileName));
+        Assert.Equal("Tiêu chí 1.1/ảnh 1.jpg", result.Attachments[1].ArchivePath);
+        Assert.Equal(Sha256(Photo), result.Attachments[1].Content.Sha256);
+        Assert.Equal(Sha256(TestFiles.Pdf), result.Attachments[2].Content.Sha256);
+    }
+
     [Fact]
     public async Task Corrupt_zip_is_kept_as_a_plain_attachment()
     {

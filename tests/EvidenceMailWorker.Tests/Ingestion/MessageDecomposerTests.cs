@@ -232,6 +232,57 @@ public sealed class MessageDecomposerTests : IDisposable
     }
 
     [Fact]
+    public async Task Signature_of_a_signed_message_is_not_a_file()
+    {
+        var raw = $"""
+            From: doan@example.vn
+            To: office@example.vn
+            Subject: signed
+            MIME-Version: 1.0
+            Content-Type: multipart/signed; protocol="application/pkcs7-signature"; micalg=sha-256; boundary="s"
+
+            --s
+            Content-Type: multipart/mixed; boundary="m"
+
+            --m
+            Content-Type: text/plain
+
+            body
+            --m
+            Content-Type: application/pdf; name="plan.pdf"
+            Content-Transfer-Encoding: base64
+
+            {Convert.ToBase64String(TestFiles.Pdf)}
+            --m--
+            --s
+            Content-Type: application/pkcs7-signature; name="smime.p7s"
+            Content-Disposition: attachment; filename="smime.p7s"
+            Content-Transfer-Encoding: base64
+
+            MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwEAAKCAMIIB
+            --s--
+
+            """;
+
+        var result = await _fixture.DecomposeRawAsync(raw);
+
+        Assert.Equal("plan.pdf", Assert.Single(result.Attachments).FileName);
+    }
+
+    [Fact]
+    public async Task Apple_double_yields_the_data_fork_once()
+    {
+        var resource = Attachment("ảnh.jpg", [0x00, 0x05, 0x16, 0x07, 0x00, 0x02], "application/applefile");
+        var data = Attachment("ảnh.jpg", TestFiles.Jpeg, "image/jpeg");
+        var message = NewMessage(new Multipart("appledouble") { resource, data });
+
+        var result = await _fixture.DecomposeRoundTripAsync(message);
+
+        var file = Assert.Single(result.Attachments);
+        Assert.Equal(Sha256(TestFiles.Jpeg), file.Content.Sha256);
+    }
+
+    [Fact]
     public void Parser_options_fall_back_to_windows1258() =>
         Assert.Equal(1258, MessageDecomposer.ParserOptions.CharsetEncoding.CodePage);
 

@@ -30,6 +30,17 @@ internal static class TestFiles
 
     public static byte[] Zip(params (string Name, byte[] Content)[] entries) => Zip(entries, null);
 
+    public static byte[] SevenZip(params (string Name, byte[] Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new SharpCompress.Writers.SevenZip.SevenZipWriter(buffer, new() { LeaveStreamOpen = true }))
+        {
+            foreach (var (name, content) in entries)
+                writer.Write(name, new MemoryStream(content), null);
+        }
+        return buffer.ToArray();
+    }
+
     // Clears or sets general-purpose flag bits in every local and central header, to produce what
     // other tools write (UTF-8 names without the flag) or what .NET cannot (the encryption bit).
     public static byte[] PatchZipFlags(byte[] zip, ushort clear, ushort set)
