@@ -13,4 +13,14 @@ if (args is ["generate", var output, .. var rest])
     return 0;
 }
 
-return 0;
+// import MAILDIR [sqlite] [postgres]: the real CLI's import per provider, with throughput and peak memory.
+if (args is ["import", var mailbox, .. var providers])
+{
+    var code = await ImportBenchmark.RunAsync(mailbox, providers.Length > 0 ? providers : ["sqlite", "postgres"]);
+    if (providers.Length == 0 || providers.Contains("postgres", StringComparer.OrdinalIgnoreCase))
+        EvidenceMailWorker.Tests.Infrastructure.PostgresServer.Instance.Dispose();
+    return code;
+}
+
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres]");
+return 1;

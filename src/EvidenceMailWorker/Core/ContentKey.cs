@@ -23,50 +23,59 @@ public static class ContentKey
     // Hashes everything after the header block, skipping CR so CRLF and LF copies agree.
     public static byte[] HashBody(Stream raw)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hasher = new BodyHasher();
         var buffer = new byte[81920];
-        var inBody = false;
-        var previous = (byte)0; // last non-CR byte, to spot "\n\n"
         int read;
         while ((read = raw.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            var span = buffer.AsSpan(0, read);
-            var start = 0;
-            if (!inBody)
-            {
-                for (var i = 0; i < span.Length; i++)
-                {
-                    var b = span[i];
-                    if (b == (byte)'\r')
-                        continue;
-                    if (b == (byte)'\n' && previous == (byte)'\n')
-                    {
-                        inBody = true;
-                        start = i + 1;
-                        break;
-                    }
-                    previous = b;
-                }
-                if (!inBody)
-                    continue;
-            }
-            AppendWithoutCr(hash, span[start..]);
-        }
-        return hash.GetHashAndReset();
+            hasher.Append(buffer.AsSpan(0, read));
+        return hasher.Finish();
     }
+}
 
-    private static void AppendWithoutCr(IncrementalHash hash, ReadOnlySpan<byte> span)
+// The body hash of ContentKey fed chunk by chunk, so it can ride along with the spooling copy
+// instead of costing a second read of the message.
+public sealed class BodyHasher : IDisposable
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private bool _inBody;
+    private byte _previous; // last non-CR header byte, to spot "\n\n" across chunks
+
+    public void Append(ReadOnlySpan<byte> span)
     {
+        if (!_inBody)
+        {
+            var start = -1;
+            for (var i = 0; i < span.Length; i++)
+            {
+                var b = span[i];
+                if (b == (byte)'\r')
+                    continue;
+                if (b == (byte)'\n' && _previous == (byte)'\n')
+                {
+                    start = i + 1;
+                    break;
+                }
+                _previous = b;
+            }
+            if (start < 0)
+                return;
+            _inBody = true;
+            span = span[start..];
+        }
         while (!span.IsEmpty)
         {
             var cr = span.IndexOf((byte)'\r');
             if (cr < 0)
             {
-                hash.AppendData(span);
+                _hash.AppendData(span);
                 return;
             }
-            hash.AppendData(span[..cr]);
+            _hash.AppendData(span[..cr]);
             span = span[(cr + 1)..];
         }
     }
+
+    public byte[] Finish() => _hash.GetHashAndReset();
+
+    public void Dispose() => _hash.Dispose();
 }

@@ -22,7 +22,8 @@ public sealed class FileSpool : IDisposable
         Directory.CreateDirectory(_folder);
     }
 
-    public async Task<SpooledFile> SpoolAsync(Stream content, CancellationToken cancellationToken, long maxBytes = long.MaxValue)
+    // observer sees every chunk as it is copied (e.g. a second hash), saving another read of the file.
+    public async Task<SpooledFile> SpoolAsync(Stream content, CancellationToken cancellationToken, long maxBytes = long.MaxValue, Action<ReadOnlySpan<byte>>? observer = null)
     {
         var path = System.IO.Path.Combine(_folder, Interlocked.Increment(ref _counter).ToString("D6"));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -37,6 +38,7 @@ public sealed class FileSpool : IDisposable
                 if (size > maxBytes)
                     throw new SpoolLimitExceededException(maxBytes);
                 hash.AppendData(buffer, 0, read);
+                observer?.Invoke(buffer.AsSpan(0, read));
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
         }

@@ -47,6 +47,8 @@ public sealed record HeaderFacts(string? MessageId, string? FromAddress, string?
     public string ContentKeyFor(SpooledFile raw)
     {
         using var stream = raw.OpenRead();
-        return ContentKey.Compute(MessageId, FromAddress, DateHeader, Subject, ContentKey.HashBody(stream));
+        return ContentKeyFor(ContentKey.HashBody(stream));
     }
+
+    public string ContentKeyFor(byte[] bodySha256) => ContentKey.Compute(MessageId, FromAddress, DateHeader, Subject, bodySha256);
 }

@@ -13,9 +13,25 @@ public sealed class ImportSummary
     public long Bytes { get; set; }
     public List<string> UnreadableFiles { get; } = [];
 
-    public void Count(IngestResult result)
+    private readonly Lock _gate = new();
+
+    // Called from several import workers at once.
+    public void Count(IngestResult result, long bytes)
+    {
+        lock (_gate)
+            CountLocked(result, bytes);
+    }
+
+    public void Unreadable(string description)
+    {
+        lock (_gate)
+            UnreadableFiles.Add(description);
+    }
+
+    private void CountLocked(IngestResult result, long bytes)
     {
         Messages++;
+        Bytes += bytes;
         if (result.Duplicate)
         {
             Duplicates++;

@@ -13,19 +13,42 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
 
     public async Task<IngestResult> IngestAsync(Stream rawSource, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken)
     {
+        using var spooled = await SpoolAsync(rawSource, cancellationToken);
+        return await IngestSpooledAsync(spooled, source, serverInternalDate, cancellationToken);
+    }
+
+    // Step one alone: copies the message out of its source (hashing it on the way) so that the
+    // source can move on, e.g. to the next message of an mbox, while this one is processed.
+    public async Task<SpooledMessage> SpoolAsync(Stream rawSource, CancellationToken cancellationToken)
+    {
         var current = settings();
-        using var spool = new FileSpool(current.SpoolFolder);
-        var raw = await spool.SpoolAsync(rawSource, cancellationToken);
+        var spool = new FileSpool(current.SpoolFolder);
+        try
+        {
+            using var bodyHasher = new BodyHasher();
+            var raw = await spool.SpoolAsync(rawSource, cancellationToken, observer: bodyHasher.Append);
+            return new SpooledMessage(spool, raw, bodyHasher.Finish(), current);
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<IngestResult> IngestSpooledAsync(SpooledMessage message, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken)
+    {
+        var raw = message.Raw;
         var facts = await HeaderFacts.ReadAsync(raw, cancellationToken);
         var receivedAt = ReceivedTime.Determine(facts.Headers, serverInternalDate, clock.GetUtcNow());
 
         var stored = await store.StoreRawAsync(
-            new RawMessage(facts.ContentKeyFor(raw), facts.MessageId, raw, source, receivedAt.UtcDateTime, facts.FromAddress, facts.FromName, facts.Subject),
+            new RawMessage(facts.ContentKeyFor(message.BodySha256), facts.MessageId, raw, source, receivedAt.UtcDateTime, facts.FromAddress, facts.FromName, facts.Subject),
             cancellationToken);
         if (stored.Duplicate)
             return new IngestResult(stored.Id, Duplicate: true, stored.Status, null);
 
-        return await ProcessStoredAsync(stored.Id, raw, spool, current, cancellationToken);
+        return await ProcessStoredAsync(stored.Id, raw, message.Spool, message.Settings, cancellationToken);
     }
 
     // Re-runs processing for messages a crash or a bug left `failed`, from their stored raw bytes.

@@ -3,11 +3,15 @@ using Microsoft.Extensions.Logging;
 namespace EvidenceMailWorker.Ingestion;
 
 // `import PATH...`: .eml files, folders (recursive) and mbox files, through the one pipeline.
+// Messages are processed a few at a time: parsing and hashing use one core each, and the database
+// serialises only the short commits.
 public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFileImporter> logger)
 {
     // In folders only these are read (a Takeout export also holds JSON and HTML files); a file named
     // on the command line is read whatever its extension.
     private static readonly string[] FolderExtensions = [".eml", ".mbox", ".mbx", ".txt"];
+
+    public static int Workers { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
     {
@@ -16,26 +20,25 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
         foreach (var retried in await pipeline.RetryFailedAsync(cancellationToken))
             logger.LogInformation("Retried message {Id}: {Status}", retried.MessageId, retried.Status);
 
+        var files = new List<string>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
-            {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(f => FolderExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                     .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal);
-                foreach (var file in files)
-                    await ImportFileAsync(file, summary, cancellationToken);
-            }
+                    .Order(StringComparer.Ordinal));
             else if (File.Exists(path))
-            {
-                await ImportFileAsync(path, summary, cancellationToken);
-            }
+                files.Add(path);
             else
-            {
-                summary.UnreadableFiles.Add($"{path}: no such file or folder");
-            }
+                summary.Unreadable($"{path}: no such file or folder");
         }
+
+        var eml = files.Where(f => !MboxReader.LooksLikeMbox(f)).ToList();
+        await Parallel.ForEachAsync(eml, new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = cancellationToken },
+            async (file, ct) => await ImportFileAsync(file, summary, ct));
+        foreach (var mbox in files.Except(eml))
+            await ImportFileAsync(mbox, summary, cancellationToken);
         return summary;
     }
 
@@ -46,24 +49,55 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
         {
             if (MboxReader.LooksLikeMbox(full))
             {
-                await MboxReader.ReadAsync(full, async (stream, index) =>
-                {
-                    var result = await pipeline.IngestAsync(stream, $"import:{full}#{index}", null, cancellationToken);
-                    summary.Count(result);
-                    summary.Bytes += stream.Length;
-                }, cancellationToken);
+                await ImportMboxAsync(full, summary, cancellationToken);
             }
             else
             {
                 await using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                summary.Bytes += stream.Length;
-                summary.Count(await pipeline.IngestAsync(stream, $"import:{full}", null, cancellationToken));
+                var result = await pipeline.IngestAsync(stream, $"import:{full}", null, cancellationToken);
+                summary.Count(result, stream.Length);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             logger.LogError("Could not read {Path}: {Error}", full, e.Message);
-            summary.UnreadableFiles.Add($"{full}: {e.Message}");
+            summary.Unreadable($"{full}: {e.Message}");
         }
+    }
+
+    // The mbox is read in order by one reader; each message, once copied out, is processed by one of
+    // a few workers while the reader moves on.
+    private async Task ImportMboxAsync(string path, ImportSummary summary, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(Workers);
+        var running = new List<Task>();
+        await MboxReader.ReadAsync(path, async (stream, index) =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            SpooledMessage spooled;
+            try
+            {
+                spooled = await pipeline.SpoolAsync(stream, cancellationToken);
+            }
+            catch
+            {
+                slots.Release();
+                throw;
+            }
+            running.RemoveAll(t => t.IsCompleted);
+            running.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    using (spooled)
+                        summary.Count(await pipeline.IngestSpooledAsync(spooled, $"import:{path}#{index}", null, cancellationToken), spooled.Raw.Size);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }, cancellationToken));
+        }, cancellationToken);
+        await Task.WhenAll(running);
     }
 }

@@ -35,7 +35,7 @@ public sealed class Database : IAsyncDisposable
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
         // WAL lets `submissions` read while an import writes; a 30 s busy wait rides out the writer.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=0; PRAGMA cache_size=-2000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

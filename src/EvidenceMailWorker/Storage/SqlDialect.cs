@@ -61,7 +61,7 @@ public sealed class SqliteDialect : ISqlDialect
     {
         // zeroblob + incremental blob I/O is SQLite's streaming write; a byte[] parameter would hold the file in memory.
         var rowId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "INSERT INTO blobs (sha256, size, content, created_at) VALUES (@sha256, @size, zeroblob(@size), @now) ON CONFLICT (sha256) DO NOTHING RETURNING rowid",
+            "INSERT INTO blobs (sha256, size, created_at, content) VALUES (@sha256, @size, @now, zeroblob(@size)) ON CONFLICT (sha256) DO NOTHING RETURNING rowid",
             new { sha256, size, now = SqliteTime.Format(nowUtc) }, transaction, cancellationToken: cancellationToken));
         if (rowId is null)
             return;

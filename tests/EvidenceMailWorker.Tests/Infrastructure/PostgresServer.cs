@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Npgsql;
-using Xunit;
 
 namespace EvidenceMailWorker.Tests.Infrastructure;
 
@@ -374,25 +373,4 @@ public sealed class PostgresServer : IDisposable
           - set {ExternalServerVariable} to a superuser connection string of an existing server,
             e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=...;Database=postgres
         """);
-}
-
-/// <summary>
-/// For test classes that prefer constructor injection: <c>[Collection(PostgresCollection.Name)]</c>
-/// and take <see cref="PostgresFixture"/>. All collections still share the one server.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
-{
-    public const string Name = "postgres";
-}
-
-public sealed class PostgresFixture
-{
-    // Starting here (not on first use) makes a missing PostgreSQL a fixture failure on every test.
-    public PostgresServer Server { get; } = PostgresServer.Instance;
-
-    public string AdminConnectionString => Server.AdminConnectionString;
-
-    public Task<string> CreateDatabaseAsync(string prefix, CancellationToken cancellationToken = default) =>
-        Server.CreateDatabaseAsync(prefix, cancellationToken);
 }

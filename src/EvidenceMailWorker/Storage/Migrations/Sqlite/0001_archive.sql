@@ -1,10 +1,12 @@
 -- The archive: raw messages and attachments as content-addressed blobs, one row per message.
 -- Times are UTC text 'yyyy-MM-dd HH:mm:ss.fffffff' (sorts chronologically).
+-- content must stay the last column: only a trailing zeroblob() is written without SQLite first
+-- materialising that many zero bytes in memory (the streaming insert relies on it).
 CREATE TABLE blobs (
     sha256      TEXT PRIMARY KEY,
     size        INTEGER NOT NULL,
-    content     BLOB NOT NULL,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL,
+    content     BLOB NOT NULL
 );
 
 CREATE TABLE messages (
