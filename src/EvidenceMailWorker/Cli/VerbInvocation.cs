@@ -44,7 +44,7 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
         }
 
         var paths = ResolvedPaths.Resolve(configuration);
-        var builder = WorkerHost.CreateBuilder(configuration, paths, verbose ? LogEventLevel.Debug : quietConsoleLevel);
+        var builder = WorkerHost.CreateBuilder(configuration, paths, verbose ? LogEventLevel.Debug : quietConsoleLevel, consoleShowsExceptions: verbose);
         configure?.Invoke(builder);
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILogger<VerbInvocation>>();
@@ -60,11 +60,10 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
         }
         catch (Exception e)
         {
-            logger.LogError(e, "{Verb} failed", parse.CommandResult.Command.Name);
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            if (verbose)
-                await Console.Error.WriteLineAsync(e.ToString());
-            else
+            // One line on stderr through the console sink; the stack trace goes to the log file
+            // (and to the console with --verbose).
+            logger.LogError(e, "{Verb} failed: {Error}", parse.CommandResult.Command.Name, e.Message);
+            if (!verbose)
                 await Console.Error.WriteLineAsync($"(details in {paths.LogsFolder}; --verbose shows them here)");
             return ExitCodes.RuntimeFailure;
         }

@@ -15,7 +15,10 @@ namespace EvidenceMailWorker.Hosting;
 // Verbs differ only in what they add (run adds hosted services) and how loud the console is.
 public static class WorkerHost
 {
-    public static HostApplicationBuilder CreateBuilder(IConfigurationRoot configuration, ResolvedPaths paths, LogEventLevel consoleLevel)
+    private const string QuietTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}";
+    private const string VerboseTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    public static HostApplicationBuilder CreateBuilder(IConfigurationRoot configuration, ResolvedPaths paths, LogEventLevel consoleLevel, bool consoleShowsExceptions)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -28,8 +31,13 @@ public static class WorkerHost
         builder.Services.AddSerilog((_, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            // Console output goes to stderr so that a verb's --json on stdout stays parseable.
-            .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose));
+            // Console output goes to stderr so that a verb's --json on stdout stays parseable; stack
+            // traces go to the log file, and to the console only when asked for (--verbose).
+            .WriteTo.Console(
+                restrictedToMinimumLevel: consoleLevel,
+                standardErrorFromLevel: LogEventLevel.Verbose,
+                outputTemplate: consoleShowsExceptions ? VerboseTemplate : QuietTemplate,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture));
         builder.Services.AddSystemd();
 
         builder.Services.AddSingleton(paths);
