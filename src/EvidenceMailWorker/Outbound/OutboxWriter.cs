@@ -55,10 +55,13 @@ public sealed class OutboxWriter(Database database, IOptionsMonitor<OutboxOption
         return id is not null;
     }
 
-    // Derived from (purpose, key), not random: the same purpose always names the same message.
+    // Readable origin (purpose, key hash) plus a random part: keys restart with a fresh database,
+    // and Gmail silently drops a message whose Message-ID the mailbox has already seen. Resends
+    // reuse the stored bytes, so the random part is fixed from here on.
     public static string MessageIdFor(string purpose, string key, string domain)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(purpose + "\n" + key)))[..24];
-        return $"{purpose}.{hash}@{domain}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(purpose + "\n" + key)))[..16];
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        return $"{purpose}.{hash}.{nonce}@{domain}";
     }
 }

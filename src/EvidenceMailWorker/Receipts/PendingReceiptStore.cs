@@ -50,10 +50,16 @@ public sealed class PendingReceiptStore(Database database)
     // Clusters of a batch's messages: the sender may be staff forwarding for more than one cluster.
     public async Task<IReadOnlyList<string?>> ClustersAsync(IReadOnlyList<long> messageIds, CancellationToken cancellationToken)
     {
+        // One look-up per message: batches are a handful, and it keeps the SQL the same on both providers.
         await using var connection = await database.OpenAsync(cancellationToken);
-        var clusters = await connection.QueryAsync<string?>(new CommandDefinition(
-            "SELECT DISTINCT cluster_id FROM messages WHERE id IN @ids",
-            new { ids = messageIds.ToArray() }, cancellationToken: cancellationToken));
-        return clusters.ToList();
+        var clusters = new List<string?>();
+        foreach (var id in messageIds)
+        {
+            var cluster = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT cluster_id FROM messages WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+            if (!clusters.Contains(cluster))
+                clusters.Add(cluster);
+        }
+        return clusters;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using static System.Net.WebUtility;
 
 namespace EvidenceMailWorker.Receipts;
 
@@ -24,9 +23,9 @@ public static class ReceiptHtml
         var html = new StringBuilder();
         Open(html, $"Biên nhận minh chứng – {model.Organization}");
         html.Append($"<h1 style=\"{Heading}\">Biên nhận minh chứng</h1>");
-        html.Append($"<p style=\"margin:0 0 8px 0;\">Kính gửi: <b>{HtmlEncode(model.Greeting)}</b></p>");
+        html.Append($"<p style=\"margin:0 0 8px 0;\">Kính gửi: <b>{Html.Encode(model.Greeting)}</b></p>");
         var fileCount = model.Messages.Sum(m => m.Files.Count(f => !f.IsArchive));
-        html.Append($"<p style=\"margin:0 0 8px 0;\">{HtmlEncode(model.Organization)} đã nhận được {model.Messages.Count} thư, gồm {fileCount} tệp minh chứng. Chi tiết từng tệp:</p>");
+        html.Append($"<p style=\"margin:0 0 8px 0;\">{Html.Encode(model.Organization)} đã nhận được {model.Messages.Count} thư, gồm {fileCount} tệp minh chứng. Chi tiết từng tệp:</p>");
 
         foreach (var message in model.Messages)
             RenderMessage(html, message);
@@ -37,7 +36,7 @@ public static class ReceiptHtml
         RenderGuide(html, model.Guide);
         html.Append($"<p style=\"{Muted}margin-top:20px;\">Đây là thư trả lời tự động của hộp thư minh chứng thi đua, vui lòng không trả lời thư này.");
         if (model.OfficeContacts.Count > 0)
-            html.Append($" Nếu có sai sót, xin liên hệ Văn phòng {HtmlEncode(model.Organization)}: {HtmlEncode(string.Join(", ", model.OfficeContacts))}.");
+            html.Append($" Nếu có sai sót, xin liên hệ Văn phòng {Html.Encode(model.Organization)}: {Html.Encode(string.Join(", ", model.OfficeContacts))}.");
         html.Append("</p>");
         Close(html);
         return html.ToString();
@@ -47,7 +46,7 @@ public static class ReceiptHtml
     {
         html.Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append($"<title>{HtmlEncode(title)}</title></head>");
+        html.Append($"<title>{Html.Encode(title)}</title></head>");
         html.Append($"<body style=\"{Page}\"><div style=\"{Column}\">");
     }
 
@@ -55,14 +54,14 @@ public static class ReceiptHtml
 
     private static void RenderMessage(StringBuilder html, ReceivedMessage message)
     {
-        html.Append($"<h2 style=\"{Subheading}\">Thư “{HtmlEncode(message.Subject)}”</h2>");
-        html.Append($"<div style=\"{Muted}\">Nhận lúc {HtmlEncode(message.ReceivedAt)}</div>");
-        html.Append($"<div>Kỳ: <b>{HtmlEncode(message.Period)}</b>");
+        html.Append($"<h2 style=\"{Subheading}\">Thư “{Html.Encode(message.Subject)}”</h2>");
+        html.Append($"<div style=\"{Muted}\">Nhận lúc {Html.Encode(message.ReceivedAt)}</div>");
+        html.Append($"<div>Kỳ: <b>{Html.Encode(message.Period)}</b>");
         if (message.Timeliness is not null)
-            html.Append($" – {HtmlEncode(message.Timeliness)}");
+            html.Append($" – {Html.Encode(message.Timeliness)}");
         html.Append("</div>");
         if (message.NotCountedBecause is not null)
-            html.Append($"<div style=\"{Warning}\">Thư này được lưu nhưng <b>chưa được tính</b>: {HtmlEncode(message.NotCountedBecause)}.</div>");
+            html.Append($"<div style=\"{Warning}\">Thư này được lưu nhưng <b>chưa được tính</b>: {Html.Encode(message.NotCountedBecause)}.</div>");
         if (message.Files.Count == 0)
             html.Append($"<p style=\"{Problem}\">Thư không có tệp đính kèm.</p>");
         foreach (var file in message.Files)
@@ -73,22 +72,22 @@ public static class ReceiptHtml
     {
         if (file.IsArchive)
         {
-            html.Append($"<div style=\"{ArchiveCard}\"><b>{HtmlEncode(file.Name)}</b><br><span style=\"{Muted}\">Tệp nén, {file.ArchiveEntries} tệp bên trong:</span></div>");
+            html.Append($"<div style=\"{ArchiveCard}\"><b>{Html.Encode(file.Name)}</b><br><span style=\"{Muted}\">Tệp nén, {file.ArchiveEntries} tệp bên trong:</span></div>");
             return;
         }
-        html.Append($"<div style=\"{(file.Container is null ? Card : EntryCard)}\"><b>{HtmlEncode(file.Name)}</b>");
+        html.Append($"<div style=\"{(file.Container is null ? Card : EntryCard)}\"><b>{Html.Encode(file.Name)}</b>");
         html.Append("<br>Tiêu chí: ");
-        html.Append(file.Criteria.Count > 0 ? HtmlEncode(string.Join("; ", file.Criteria)) : $"<span style=\"{Problem}\">{HtmlEncode(file.CriterionProblem)}</span>");
+        html.Append(file.Criteria.Count > 0 ? Html.Encode(string.Join("; ", file.Criteria)) : $"<span style=\"{Problem}\">{Html.Encode(file.CriterionProblem)}</span>");
         html.Append("<br>Đơn vị: ");
-        html.Append(file.Units.Count > 0 ? HtmlEncode(string.Join(", ", file.Units)) : $"<span style=\"{Problem}\">{HtmlEncode(file.UnitProblem)}</span>");
+        html.Append(file.Units.Count > 0 ? Html.Encode(string.Join(", ", file.Units)) : $"<span style=\"{Problem}\">{Html.Encode(file.UnitProblem)}</span>");
         html.Append("</div>");
     }
 
     private static void RenderMissing(StringBuilder html, MissingSection section, string? clusterName)
     {
-        html.Append($"<h2 style=\"{Subheading}\">{HtmlEncode(clusterName ?? "Cụm")} còn thiếu – kỳ {HtmlEncode(section.Period)}</h2>");
+        html.Append($"<h2 style=\"{Subheading}\">{Html.Encode(clusterName ?? "Cụm")} còn thiếu – kỳ {Html.Encode(section.Period)}</h2>");
         if (section.Track is not null)
-            html.Append($"<div style=\"{Muted}\">{HtmlEncode(section.Track)}</div>");
+            html.Append($"<div style=\"{Muted}\">{Html.Encode(section.Track)}</div>");
         html.Append($"<div>Đã có minh chứng: <b>{section.Covered}/{section.Required}</b> (đơn vị × tiêu chí).</div>");
         if (section.Criteria.Count == 0)
         {
@@ -96,15 +95,15 @@ public static class ReceiptHtml
             return;
         }
         foreach (var criterion in section.Criteria)
-            html.Append($"<div style=\"{Card}\"><b>{HtmlEncode(criterion.Code)}</b> {HtmlEncode(criterion.Name)}<br><span style=\"{Problem}\">Còn thiếu: {HtmlEncode(criterion.Lacking)}</span></div>");
+            html.Append($"<div style=\"{Card}\"><b>{Html.Encode(criterion.Code)}</b> {Html.Encode(criterion.Name)}<br><span style=\"{Problem}\">Còn thiếu: {Html.Encode(criterion.Lacking)}</span></div>");
     }
 
     private static void RenderGuide(StringBuilder html, NamingGuide guide)
     {
         html.Append($"<h2 style=\"{Subheading}\">Cách đặt tên để hệ thống tự nhận</h2>");
-        html.Append($"<div style=\"{ArchiveCard}\">Mã tiêu chí ở đầu tên tệp:<br><b>{HtmlEncode(guide.FileExample)}</b></div>");
-        html.Append($"<div style=\"{ArchiveCard}\">Tệp của một đơn vị trong cụm, thêm tên đơn vị:<br><b>{HtmlEncode(guide.UnitFileExample)}</b></div>");
-        html.Append($"<div style=\"{ArchiveCard}\">Trong tệp nén, xếp theo thư mục tiêu chí:<br><b>{HtmlEncode(guide.FolderExample)}</b></div>");
-        html.Append($"<div style=\"{ArchiveCard}\">Ghi kỳ báo cáo trong tiêu đề thư:<br><b>{HtmlEncode(guide.SubjectExample)}</b></div>");
+        html.Append($"<div style=\"{ArchiveCard}\">Mã tiêu chí ở đầu tên tệp:<br><b>{Html.Encode(guide.FileExample)}</b></div>");
+        html.Append($"<div style=\"{ArchiveCard}\">Tệp của một đơn vị trong cụm, thêm tên đơn vị:<br><b>{Html.Encode(guide.UnitFileExample)}</b></div>");
+        html.Append($"<div style=\"{ArchiveCard}\">Trong tệp nén, xếp theo thư mục tiêu chí:<br><b>{Html.Encode(guide.FolderExample)}</b></div>");
+        html.Append($"<div style=\"{ArchiveCard}\">Ghi kỳ báo cáo trong tiêu đề thư:<br><b>{Html.Encode(guide.SubjectExample)}</b></div>");
     }
 }

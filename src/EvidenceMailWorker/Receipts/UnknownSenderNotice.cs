@@ -1,5 +1,4 @@
 using System.Text;
-using static System.Net.WebUtility;
 
 namespace EvidenceMailWorker.Receipts;
 
@@ -28,8 +27,8 @@ public static class UnknownSenderNotice
         html.Append("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 12px 0;color:#0d5c2f;\">Địa chỉ email chưa được đăng ký</h1>");
         html.Append("<p>Kính gửi anh/chị,</p>");
         foreach (var line in lines)
-            html.Append($"<p>{HtmlEncode(line)}</p>");
-        html.Append($"<p style=\"color:#5b6760;font-size:14px;\">{HtmlEncode(footer)}</p>");
+            html.Append($"<p>{Html.Encode(line)}</p>");
+        html.Append($"<p style=\"color:#5b6760;font-size:14px;\">{Html.Encode(footer)}</p>");
         ReceiptHtml.Close(html);
 
         var text = new StringBuilder().AppendLine("Kính gửi anh/chị,").AppendLine();
