@@ -13,4 +13,8 @@ if (args is ["generate", var output, .. var rest])
     return 0;
 }
 
+// receipts [count]: median latency from verdict commit to SMTP accept (see ReceiptLatency).
+if (args is ["receipts", .. var receiptArgs])
+    return await ReceiptLatency.RunAsync(receiptArgs is [var c, ..] && int.TryParse(c, out var n2) ? n2 : 50);
+
 return 0;
