@@ -94,8 +94,16 @@ public static class ReceiptHtml
             html.Append("<p>Cụm đã có minh chứng cho tất cả tiêu chí của kỳ này.</p>");
             return;
         }
-        foreach (var criterion in section.Criteria)
+        foreach (var criterion in section.Criteria.Where(c => !c.NoUnitYet))
             html.Append($"<div style=\"{Card}\"><b>{Html.Encode(criterion.Code)}</b> {Html.Encode(criterion.Name)}<br><span style=\"{Problem}\">Còn thiếu: {Html.Encode(criterion.Lacking)}</span></div>");
+        var noneYet = section.Criteria.Where(c => c.NoUnitYet).ToList();
+        if (noneYet.Count > 0)
+        {
+            html.Append($"<div style=\"{Card}\"><span style=\"{Problem}\">Chưa đơn vị nào gửi minh chứng ({noneYet.Count} tiêu chí):</span>");
+            foreach (var criterion in noneYet)
+                html.Append($"<br><b>{Html.Encode(criterion.Code)}</b> {Html.Encode(criterion.Name)}");
+            html.Append("</div>");
+        }
     }
 
     private static void RenderGuide(StringBuilder html, NamingGuide guide)

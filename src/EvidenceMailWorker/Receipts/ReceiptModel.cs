@@ -31,6 +31,7 @@ public sealed record ReceivedFile(
 
 public sealed record MissingSection(string Period, string? Track, int Covered, int Required, IReadOnlyList<MissingCriterion> Criteria);
 
-public sealed record MissingCriterion(string Code, string Name, string Lacking);
+// NoUnitYet: no unit of the cluster has sent anything for it (listed compactly, not unit by unit).
+public sealed record MissingCriterion(string Code, string Name, string Lacking, bool NoUnitYet);
 
 public sealed record NamingGuide(string FileExample, string UnitFileExample, string FolderExample, string SubjectExample);

@@ -76,6 +76,9 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
             }
             var criteria = a.Criteria.Select(code => CriterionName(campaign, code, s.Track)).ToList();
             var units = a.Units.Select(id => campaign.Units.FirstOrDefault(u => u.Id == id)?.Name ?? id).ToList();
+            // Evidence for cluster-scope criteria (e.g. a cluster meeting) rightly names no unit.
+            if (units.Count == 0 && a.Criteria.Count > 0 && a.Criteria.All(code => IsClusterScope(campaign, code)))
+                units.Add("cả cụm (tiêu chí chung của cụm)");
             files.Add(new ReceivedFile(
                 a.ArchivePath ?? a.FileName,
                 a.ArchivePath is null ? null : container,
@@ -87,6 +90,9 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
         }
         return files;
     }
+
+    private static bool IsClusterScope(CampaignOptions campaign, string code) =>
+        campaign.Criteria.Any(c => c.Code.Equals(code, StringComparison.OrdinalIgnoreCase) && c.Scope.Equals("Cluster", StringComparison.OrdinalIgnoreCase));
 
     private static string CriterionName(CampaignOptions campaign, string code, string? trackId)
     {
@@ -108,7 +114,8 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
                 continue;
             var evidence = clusterAccepted.Where(s => s.Cluster == clusterId && s.Period == periodId);
             var gap = missingEvidence.Find(campaign, cluster, trackId, evidence);
-            var criteria = gap.Criteria.Select(g => new MissingCriterion(g.Criterion.Code, g.Criterion.Name, Lacking(g, cluster, directory))).ToList();
+            var criteria = gap.Criteria.Select(g => new MissingCriterion(g.Criterion.Code, g.Criterion.Name, Lacking(g, cluster, directory),
+                NoUnitYet: !g.ClusterScope && g.UnitIds.Count == cluster.Units.Count)).ToList();
             sections.Add(new MissingSection(
                 campaign.Periods.FirstOrDefault(p => p.Id == periodId)?.Name ?? Unknown,
                 campaign.Tracks.FirstOrDefault(t => t.Id == trackId)?.Name,

@@ -44,8 +44,13 @@ public static class ReceiptText
             text.AppendLine($"Đã có minh chứng: {section.Covered}/{section.Required} (đơn vị × tiêu chí).");
             if (section.Criteria.Count == 0)
                 text.AppendLine("Cụm đã có minh chứng cho tất cả tiêu chí của kỳ này.");
-            foreach (var criterion in section.Criteria)
+            foreach (var criterion in section.Criteria.Where(c => !c.NoUnitYet))
                 text.AppendLine($"- {criterion.Code} {criterion.Name}: còn thiếu {criterion.Lacking}");
+            var noneYet = section.Criteria.Where(c => c.NoUnitYet).ToList();
+            if (noneYet.Count > 0)
+                text.AppendLine($"Chưa đơn vị nào gửi minh chứng ({noneYet.Count} tiêu chí):");
+            foreach (var criterion in noneYet)
+                text.AppendLine($"- {criterion.Code} {criterion.Name}");
         }
 
         text.AppendLine().AppendLine("== Cách đặt tên để hệ thống tự nhận");
