@@ -22,8 +22,8 @@ ensure_prerequisites() {
     if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
         missing+=(postgresql)
     fi
-    # Not used by tests yet; installed now so CI machines are ready for the IMAP/LMTP tests.
-    for pkg in dovecot-imapd dovecot-lmtpd; do
+    # dovecot: for the IMAP/LMTP tests; postfix: the real SMTP server the outbox tests send through.
+    for pkg in dovecot-imapd dovecot-lmtpd postfix; do
         if ! is_installed "$pkg"; then
             missing+=("$pkg")
         fi
@@ -47,6 +47,8 @@ ensure_prerequisites() {
         chmod 755 /usr/sbin/policy-rc.d
         own_policy=1
     fi
+    # Postfix's package would otherwise ask what kind of mail system this is; tests configure their own.
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
     local rc=0
     {
         DEBIAN_FRONTEND=noninteractive apt-get update -q &&
@@ -68,7 +70,7 @@ ensure_prerequisites() {
             done
     fi
     if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
-        systemctl disable --now postgresql dovecot >/dev/null 2>&1 || true
+        systemctl disable --now postgresql dovecot postfix >/dev/null 2>&1 || true
     fi
 }
 

@@ -22,5 +22,9 @@ if (args is ["import", var mailbox, .. var providers])
     return code;
 }
 
-Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres]");
+// receipts [count]: median latency from verdict commit to SMTP accept (see ReceiptLatency).
+if (args is ["receipts", .. var receiptArgs])
+    return await ReceiptLatency.RunAsync(receiptArgs is [var c, ..] && int.TryParse(c, out var n2) ? n2 : 50);
+
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count]");
 return 1;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using EvidenceMailWorker.Ingestion;
+using EvidenceMailWorker.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EvidenceMailWorker.Cli;
@@ -12,17 +13,18 @@ public static class ImportCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = ".eml files, folders (recursive) or mbox files", Arity = ArgumentArity.OneOrMore };
         var json = GlobalOptions.Json();
-        var sendReceipts = new Option<bool>("--send-receipts") { Description = "Answer imported mail with receipts (not built yet: receipts arrive with issue 4)" };
+        var sendReceipts = new Option<bool>("--send-receipts") { Description = "Answer imported mail with receipts (one per sender and sitting), through the configured outbox" };
         var command = new Command("import", "Ingest .eml files, folders and mbox files (e.g. Google Takeout)") { paths, json, sendReceipts };
         command.SetAction((parse, cancellationToken) => invocation.RunAsync(parse, async (host, ct) =>
         {
-            if (parse.GetValue(sendReceipts))
-            {
-                await Console.Error.WriteLineAsync("--send-receipts: receipts are not built yet; nothing will be sent.");
-            }
+            var receipts = parse.GetValue(sendReceipts);
+            if (receipts)
+                host.Services.GetRequiredService<ReceiptPolicy>().SendForEverything();
             var importer = host.Services.GetRequiredService<MailFileImporter>();
             var started = System.Diagnostics.Stopwatch.StartNew();
             var summary = await importer.ImportAsync(parse.GetValue(paths)!, ct);
+            if (receipts)
+                await ImportReceipts.SendAsync(host.Services, ct);
             if (parse.GetValue(json))
                 WriteJson(summary);
             else

@@ -54,6 +54,8 @@ public sealed class OutboxOptions
     public MailSecurity Security { get; set; } = MailSecurity.StartTls;
     public string Username { get; set; } = "";
     public string Password { get; set; } = "";
+    // XOAUTH2 instead of a password (Gmail): the access token is fetched from the refresh token.
+    public OAuth2Options OAuth2 { get; set; } = new();
     public string From { get; set; } = "";
     // Domain of the Message-IDs the worker writes; mail carrying it is the worker's own (CONTRACT §4).
     public string MessageIdDomain { get; set; } = "evidencemailworker.invalid";

@@ -97,7 +97,13 @@ public static class InfrastructureValidator
             p.Add("Outbox.MessageIdDomain", $"'{o.MessageIdDomain}' is not a domain name");
 
         if (o.Mode == "Smtp")
+        {
             p.Required("Outbox.Host", o.Host, "the SMTP server's host name");
+            // No user name is a local relay that needs no login; a user name needs a secret.
+            var hasOAuth = !string.IsNullOrWhiteSpace(o.OAuth2.ClientId) && !string.IsNullOrWhiteSpace(o.OAuth2.RefreshToken);
+            if (!string.IsNullOrWhiteSpace(o.Username) && string.IsNullOrEmpty(o.Password) && !hasOAuth)
+                p.Add("Outbox.Password", "SMTP with a Username needs a password (EVIDENCEMAIL_Outbox__Password) or OAuth2 ClientId and RefreshToken (EVIDENCEMAIL_Outbox__OAuth2__ClientId, ..._RefreshToken)");
+        }
     }
 
     private static void Port(string path, int port, ProblemList p)

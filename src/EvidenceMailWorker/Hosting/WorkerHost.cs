@@ -62,6 +62,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<MessageDecomposer>();
         builder.Services.AddSingleton<IngestionPipeline>();
         builder.Services.AddSingleton<MailFileImporter>();
+        builder.Services.AddOutbox();
         return builder;
     }
 

@@ -6,8 +6,10 @@ namespace EvidenceMailWorker.Storage;
 // Writes the archive. Storing raw and recording the verdict are separate commits on purpose: the
 // raw bytes are safe before any parsing code runs, and a crash in between leaves a `failed` row
 // that the next pass retries.
-public sealed class ArchiveStore(Database database, TimeProvider clock)
+public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumerable<IVerdictListener>? listeners = null)
 {
+    private readonly IReadOnlyList<IVerdictListener> _listeners = listeners?.ToList() ?? [];
+
     public const string UnfinishedError = "processing did not finish (interrupted); it is retried on the next pass";
 
     public async Task<StoredMessageRef> StoreRawAsync(RawMessage message, CancellationToken cancellationToken)
@@ -110,7 +112,11 @@ public sealed class ArchiveStore(Database database, TimeProvider clock)
                 verdict.HtmlBody,
             },
             transaction, cancellationToken: cancellationToken));
+        foreach (var listener in _listeners)
+            await listener.RecordAsync(connection, transaction, id, verdict, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var listener in _listeners)
+            listener.Committed(id, verdict);
     }
 
     public async Task MarkFailedAsync(long id, string error, CancellationToken cancellationToken)

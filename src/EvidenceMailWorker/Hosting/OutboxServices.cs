@@ -1,0 +1,42 @@
+using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Outbound;
+using EvidenceMailWorker.Receipts;
+using EvidenceMailWorker.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EvidenceMailWorker.Hosting;
+
+// Outbound mail and receipts. The two background loops are registered for every verb but only run
+// where the host is started (`run`); other verbs call ReceiptScheduler/OutboxSender directly.
+public static class OutboxServices
+{
+    public static IServiceCollection AddOutbox(this IServiceCollection services)
+    {
+        services.AddSingleton<OutboxWriter>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<FolderTransport>();
+        services.AddSingleton(sp => new OAuth2TokenProvider(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SmtpTransport>();
+        // The mode is read once at start: switching between writing files and really sending is a restart.
+        services.AddSingleton<IMailTransport>(sp =>
+            sp.GetRequiredService<IOptions<OutboxOptions>>().Value.Mode == "Smtp"
+                ? sp.GetRequiredService<SmtpTransport>()
+                : sp.GetRequiredService<FolderTransport>());
+
+        services.AddSingleton<ReceiptPolicy>();
+        services.AddSingleton<ReceiptSignal>();
+        services.AddSingleton<ReceiptRequests>();
+        services.AddSingleton<IVerdictListener>(sp => sp.GetRequiredService<ReceiptRequests>());
+        services.AddSingleton<PendingReceiptStore>();
+        services.AddSingleton<IMissingEvidence, MinimalMissingEvidence>();
+        services.AddSingleton<ReceiptModelBuilder>();
+        services.AddSingleton<ReceiptScheduler>();
+
+        services.AddHostedService<ReceiptSchedulerService>();
+        services.AddHostedService<OutboxSenderService>();
+        return services;
+    }
+}

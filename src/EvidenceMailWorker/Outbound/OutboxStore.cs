@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Dapper;
+using EvidenceMailWorker.Storage;
+
+namespace EvidenceMailWorker.Outbound;
+
+// The outbox rows' life after enqueue: due → claimed → sent, or failed → due again later → dead.
+public sealed class OutboxStore(Database database)
+{
+    public async Task<IReadOnlyList<long>> DueAsync(DateTime nowUtc, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            SELECT id FROM outbox
+            WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= @Now
+            ORDER BY next_attempt_at, id
+            LIMIT @limit
+            """,
+            new { Now = database.Dialect.Time(nowUtc), limit }, cancellationToken: cancellationToken));
+        return ids.ToList();
+    }
+
+    // Takes a row for delivery: counts the attempt and hides the row for the lease, atomically, so
+    // two workers sharing one database never both take it. Null when someone else was quicker.
+    public async Task<OutboxItem?> ClaimAsync(long id, DateTime nowUtc, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var claimed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @Until
+            WHERE id = @id AND sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= @Now
+            """,
+            new { id, Now = database.Dialect.Time(nowUtc), Until = database.Dialect.Time(nowUtc + lease) },
+            cancellationToken: cancellationToken));
+        if (claimed == 0)
+            return null;
+        var row = await connection.QuerySingleAsync<Row>(new CommandDefinition(
+            """
+            SELECT id AS Id, purpose AS Purpose, message_id AS MessageId, sender AS Sender, recipients AS Recipients,
+                   mime AS Mime, created_at AS CreatedAt, attempts AS Attempts
+            FROM outbox WHERE id = @id
+            """, new { id }, cancellationToken: cancellationToken));
+        return new OutboxItem(row.Id, row.Purpose, row.MessageId, row.Sender,
+            JsonSerializer.Deserialize<List<string>>(row.Recipients) ?? [], row.Mime, SqliteTime.Parse(row.CreatedAt), row.Attempts);
+    }
+
+    public async Task MarkSentAsync(long id, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET sent_at = @Now, last_error = NULL WHERE id = @id",
+            new { id, Now = database.Dialect.Time(nowUtc) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task MarkFailedAsync(long id, string error, DateTime nextAttemptUtc, bool dead, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET last_error = @error, next_attempt_at = @Next, dead_at = @Dead WHERE id = @id",
+            new
+            {
+                id,
+                error,
+                Next = database.Dialect.Time(nextAttemptUtc),
+                Dead = dead ? database.Dialect.Time(nowUtc) : null,
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    // The earliest moment a waiting row becomes due, so the sender can sleep exactly that long.
+    public async Task<DateTime?> NextAttemptAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var next = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL",
+            cancellationToken: cancellationToken));
+        return next is null or DBNull ? null : SqliteTime.Parse(next);
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public string Purpose { get; set; } = "";
+        public string MessageId { get; set; } = "";
+        public string Sender { get; set; } = "";
+        public string Recipients { get; set; } = "[]";
+        public byte[] Mime { get; set; } = [];
+        public object CreatedAt { get; set; } = "";
+        public int Attempts { get; set; }
+    }
+}

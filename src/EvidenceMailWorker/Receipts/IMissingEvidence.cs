@@ -1,0 +1,17 @@
+using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Storage;
+
+namespace EvidenceMailWorker.Receipts;
+
+// The seam to the coverage rules (CONTRACT §3 "coverage"): which required (unit, criterion) pairs
+// and cluster-scope criteria of one cluster have no accepted evidence yet. MinimalMissingEvidence
+// stands in until the shared Understanding/Coverage calculator exists; swap the registration then.
+public interface IMissingEvidence
+{
+    CoverageGap Find(CampaignOptions campaign, ClusterOptions cluster, string? trackId, IEnumerable<SubmissionRecord> acceptedForPeriod);
+}
+
+public sealed record CoverageGap(int Covered, int Required, IReadOnlyList<CriterionGap> Criteria);
+
+// UnitIds empty with ClusterScope = the cluster as a whole lacks it.
+public sealed record CriterionGap(CriterionOptions Criterion, bool ClusterScope, IReadOnlyList<string> UnitIds);
