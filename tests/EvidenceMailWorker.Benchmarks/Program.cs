@@ -13,4 +13,9 @@ if (args is ["generate", var output, .. var rest])
     return 0;
 }
 
+// match DIR [count] [targetMB]: matching throughput against ingest time (see MatchBenchmark).
+if (args is ["match", var folder, .. var more])
+    return await MatchBenchmark.RunAsync(folder, more is [var c, ..] && int.TryParse(c, out var n2) ? n2 : MailboxGenerator.DefaultMessages,
+        more is [_, var mb, ..] && long.TryParse(mb, out var m) ? m << 20 : MailboxGenerator.DefaultTargetBytes);
+
 return 0;
