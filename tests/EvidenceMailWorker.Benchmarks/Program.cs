@@ -26,5 +26,10 @@ if (args is ["import", var mailbox, .. var providers])
 if (args is ["receipts", .. var receiptArgs])
     return await ReceiptLatency.RunAsync(receiptArgs is [var c, ..] && int.TryParse(c, out var n2) ? n2 : 50);
 
-Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count]");
+// match DIR [count] [targetMB]: matching throughput against ingest time (see MatchBenchmark).
+if (args is ["match", var folder, .. var more])
+    return await MatchBenchmark.RunAsync(folder, more is [var c, ..] && int.TryParse(c, out var n2) ? n2 : MailboxGenerator.DefaultMessages,
+        more is [_, var mb, ..] && long.TryParse(mb, out var m) ? m << 20 : MailboxGenerator.DefaultTargetBytes);
+
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB]");
 return 1;

@@ -49,6 +49,14 @@ public static class SubmissionsJson
             }
             json.WriteEndArray();
             json.WriteStartArray("links");
+            foreach (var l in s.Links)
+            {
+                json.WriteStartObject();
+                json.WriteString("url", l.Url);
+                WriteStrings(json, "criteria", l.Criteria);
+                WriteStrings(json, "units", l.Units);
+                json.WriteEndObject();
+            }
             json.WriteEndArray();
             json.WriteEndObject();
         }

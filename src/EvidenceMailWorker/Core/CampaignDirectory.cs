@@ -1,4 +1,5 @@
 using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Understanding;
 
 namespace EvidenceMailWorker.Core;
 
@@ -29,6 +30,8 @@ public sealed class CampaignDirectory
     }
 
     public CampaignOptions Campaign { get; }
+
+    public CampaignMatcher Matcher => CampaignMatcher.For(Campaign);
 
     public UnitOptions? UnitByEmail(string? address) =>
         address is not null && _unitByEmail.TryGetValue(address.Trim(), out var unit) ? unit : null;

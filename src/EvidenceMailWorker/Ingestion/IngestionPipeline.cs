@@ -48,7 +48,7 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
         if (stored.Duplicate)
             return new IngestResult(stored.Id, Duplicate: true, stored.Status, null);
 
-        return await ProcessStoredAsync(stored.Id, raw, message.Spool, message.Settings, cancellationToken);
+        return await ProcessStoredAsync(stored.Id, raw, message.Spool, message.Settings, receivedAt, cancellationToken);
     }
 
     // Re-runs processing for messages a crash or a bug left `failed`, from their stored raw bytes.
@@ -80,17 +80,17 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
                 File.Delete(path);
             }
             logger.LogInformation("Retrying message {Id} (attempt {Attempt})", pending.Id, pending.Attempts + 1);
-            results.Add(await ProcessStoredAsync(pending.Id, raw, spool, current, cancellationToken));
+            results.Add(await ProcessStoredAsync(pending.Id, raw, spool, current, new DateTimeOffset(pending.ReceivedAtUtc, TimeSpan.Zero), cancellationToken));
         }
         return results;
     }
 
-    private async Task<IngestResult> ProcessStoredAsync(long id, SpooledFile raw, FileSpool spool, IngestionSettings current, CancellationToken cancellationToken)
+    private async Task<IngestResult> ProcessStoredAsync(long id, SpooledFile raw, FileSpool spool, IngestionSettings current, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         MessageVerdict verdict;
         try
         {
-            verdict = await MessageProcessor.ProcessAsync(raw, spool, current, decomposer, cancellationToken);
+            verdict = await MessageProcessor.ProcessAsync(raw, spool, current, decomposer, receivedAt, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using EvidenceMailWorker.Ingestion;
+using EvidenceMailWorker.Understanding;
 
 namespace EvidenceMailWorker.Storage;
 
@@ -28,7 +29,9 @@ public sealed record MessageVerdict(
     string? UnitId,
     string? TextBody,
     string? HtmlBody,
-    IReadOnlyList<ExtractedAttachment> Attachments);
+    IReadOnlyList<ExtractedAttachment> Attachments,
+    // Track, period, late, and per attachment (same order) its criteria and units, plus the links.
+    MessageMatch? Match = null);
 
 // A stored message whose processing has to be (re)done.
 public sealed record PendingMessage(long Id, string RawSha256, string Source, DateTime ReceivedAtUtc, int Attempts);

@@ -63,19 +63,23 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
         // A retry replaces whatever an earlier, interrupted attempt left behind.
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM attachments WHERE message_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        var match = verdict.Match ?? Understanding.MessageMatch.None;
         var ordinal = 0;
         foreach (var attachment in verdict.Attachments)
         {
             await using (var content = attachment.Content.OpenRead())
                 await database.Dialect.InsertBlobIfAbsentAsync(connection, transaction, attachment.Content.Sha256, attachment.Content.Size, content, now, cancellationToken);
+            var matched = match.Files.ElementAtOrDefault(ordinal);
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO attachments (message_id, ordinal, file_name, original_file_name, content_type, detected_type, size, sha256, archive_path)
-                VALUES (@id, @ordinal, @FileName, @OriginalFileName, @DeclaredContentType, @DetectedContentType, @Size, @Sha256, @ArchivePath)
+                INSERT INTO attachments (message_id, ordinal, file_name, original_file_name, content_type, detected_type, size, sha256, archive_path, criteria, units)
+                VALUES (@id, @ordinal, @FileName, @OriginalFileName, @DeclaredContentType, @DetectedContentType, @Size, @Sha256, @ArchivePath, @Criteria, @Units)
                 """,
                 new
                 {
                     id,
+                    Criteria = MatchJson.Codes(matched?.Criteria),
+                    Units = MatchJson.Codes(matched?.Units),
                     ordinal = ordinal++,
                     attachment.FileName,
                     attachment.OriginalFileName,
@@ -92,7 +96,7 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
             UPDATE messages SET status = @Status, reason = @Reason, error = @Error, processed_at = @Now,
                    attempts = attempts + 1, from_address = COALESCE(@FromAddress, from_address), from_name = COALESCE(@FromName, from_name),
                    original_from = @OriginalFrom, subject = COALESCE(@Subject, subject), cluster_id = @ClusterId, unit_id = @UnitId,
-                   text_body = @TextBody, html_body = @HtmlBody
+                   text_body = @TextBody, html_body = @HtmlBody, track_id = @TrackId, period_id = @PeriodId, late = @Late
             WHERE id = @Id
             """,
             new
@@ -110,8 +114,12 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
                 verdict.UnitId,
                 verdict.TextBody,
                 verdict.HtmlBody,
+                match.TrackId,
+                match.PeriodId,
+                match.Late,
             },
             transaction, cancellationToken: cancellationToken));
+        await MatchJson.ReplaceLinksAsync(connection, transaction, id, match.Links, cancellationToken);
         foreach (var listener in _listeners)
             await listener.RecordAsync(connection, transaction, id, verdict, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -9,10 +9,15 @@ public sealed record AttachmentRecord(
     string FileName, string OriginalFileName, string DeclaredContentType, string DetectedContentType,
     long Size, string Sha256, string? ArchivePath, IReadOnlyList<string> Criteria, IReadOnlyList<string> Units);
 
+public sealed record LinkRecord(string Url, IReadOnlyList<string> Criteria, IReadOnlyList<string> Units);
+
 public sealed record SubmissionRecord(
     long Id, string? MessageId, DateTime ReceivedAtUtc, string? From, string? FromName, string? OriginalFrom,
     string? Subject, string Status, string? Reason, string? Error, string? Cluster, string? Unit, string? Track,
-    string? Period, bool? Late, IReadOnlyList<AttachmentRecord> Attachments);
+    string? Period, bool? Late, IReadOnlyList<AttachmentRecord> Attachments)
+{
+    public IReadOnlyList<LinkRecord> Links { get; init; } = [];
+}
 
 // Reads submissions back for `submissions`, reports and receipts.
 public sealed class SubmissionQueries(Database database)
@@ -47,12 +52,21 @@ public sealed class SubmissionQueries(Database database)
             """, filter, cancellationToken: cancellationToken)))
             .ToLookup(a => a.MessageId);
 
+        var links = (await connection.QueryAsync<(long MessageId, string Url, string Criteria, string Units)>(new CommandDefinition(
+            $"""
+            SELECT l.message_id, l.url, l.criteria, l.units
+            FROM links l JOIN messages m ON m.id = l.message_id {Where}
+            ORDER BY l.message_id, l.ordinal
+            """, filter, cancellationToken: cancellationToken)))
+            .ToLookup(l => l.MessageId, l => new LinkRecord(l.Url, MatchJson.Parse(l.Criteria), MatchJson.Parse(l.Units)));
+
         return messages.Select(m => new SubmissionRecord(
             m.Id, m.MessageId, SqliteTime.Parse(m.ReceivedAt), m.FromAddress, m.FromName, m.OriginalFrom, m.Subject,
             m.Status, m.Reason, m.Error, m.ClusterId, m.UnitId, m.TrackId, m.PeriodId, m.Late is null ? null : Convert.ToBoolean(m.Late),
             attachments[m.Id].Select(a => new AttachmentRecord(
                 a.FileName, a.OriginalFileName, a.ContentType, a.DetectedType, a.Size, a.Sha256, a.ArchivePath,
-                Codes(a.Criteria), Codes(a.Units))).ToList())).ToList();
+                Codes(a.Criteria), Codes(a.Units))).ToList())
+        { Links = links[m.Id].ToList() }).ToList();
     }
 
     private static IReadOnlyList<string> Codes(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];

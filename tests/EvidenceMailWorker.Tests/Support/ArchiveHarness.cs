@@ -33,7 +33,8 @@ public sealed class ArchiveHarness : IAsyncDisposable
     public ArchiveStore Store { get; }
     public SubmissionQueries Queries { get; }
     public LimitsOptions Limits { get; }
-    public IngestionSettings Settings { get; }
+    // Settable so a test can change the configuration between passes (reprocess after a config edit).
+    public IngestionSettings Settings { get; set; }
     public IngestionPipeline Pipeline { get; }
     public MailFileImporter Importer { get; }
     public string Folder => _folder.Path;
