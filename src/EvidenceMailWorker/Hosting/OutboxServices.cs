@@ -31,7 +31,7 @@ public static class OutboxServices
         services.AddSingleton<ReceiptRequests>();
         services.AddSingleton<IVerdictListener>(sp => sp.GetRequiredService<ReceiptRequests>());
         services.AddSingleton<PendingReceiptStore>();
-        services.AddSingleton<IMissingEvidence, MinimalMissingEvidence>();
+        services.AddSingleton<IMissingEvidence, CoverageMissingEvidence>();
         services.AddSingleton<ReceiptModelBuilder>();
         services.AddSingleton<ReceiptScheduler>();
 

@@ -3,9 +3,8 @@ using EvidenceMailWorker.Storage;
 
 namespace EvidenceMailWorker.Receipts;
 
-// The seam to the coverage rules (CONTRACT §3 "coverage"): which required (unit, criterion) pairs
-// and cluster-scope criteria of one cluster have no accepted evidence yet. MinimalMissingEvidence
-// stands in until the shared Understanding/Coverage calculator exists; swap the registration then.
+// The receipt's view of the coverage rules (CONTRACT §3 "coverage"): which required (unit, criterion)
+// pairs and cluster-scope criteria of one cluster have no accepted evidence yet.
 public interface IMissingEvidence
 {
     CoverageGap Find(CampaignOptions campaign, ClusterOptions cluster, string? trackId, IEnumerable<SubmissionRecord> acceptedForPeriod);

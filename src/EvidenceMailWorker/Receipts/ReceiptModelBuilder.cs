@@ -88,6 +88,18 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
                 units,
                 units.Count == 0 ? $"{Unknown}: tệp được tính chung cho cả cụm" : null));
         }
+        // Links to document stores are evidence too (CONTRACT §4 "Links"), shown after the files.
+        foreach (var link in s.Links)
+        {
+            var criteria = link.Criteria.Select(code => CriterionName(campaign, code, s.Track)).ToList();
+            var units = link.Units.Select(id => campaign.Units.FirstOrDefault(u => u.Id == id)?.Name ?? id).ToList();
+            files.Add(new ReceivedFile(
+                link.Url, null, IsArchive: false, 0,
+                criteria,
+                criteria.Count == 0 ? $"{Unknown}: dòng chứa liên kết không ghi mã tiêu chí (ví dụ “TC 1.1: https://…”)" : null,
+                units,
+                units.Count == 0 ? $"{Unknown}: liên kết được tính chung cho cả cụm" : null));
+        }
         return files;
     }
 

@@ -31,7 +31,7 @@ public sealed class ReceiptRenderingTests
                 File("Biên bản họp cụm tháng 5.pdf", ["4.5"], [], "Tiêu chí 4.5/Biên bản họp cụm tháng 5.pdf"),
                 File("anh ky niem 26-3.jpg", ["1.3"], ["xa-ban-thach"], "Tiêu chí 1.3/Xã Bàn Thạch/anh ky niem 26-3.jpg"),
             ]);
-        var model = new ReceiptModelBuilder(new MinimalMissingEvidence())
+        var model = new ReceiptModelBuilder(new CoverageMissingEvidence())
             .Build(new CampaignDirectory(campaign), Submissions.NgocChuc, [first, second], [first, second]);
         return (model, ReceiptHtml.Render(model), ReceiptText.Render(model));
     }
@@ -86,7 +86,7 @@ public sealed class ReceiptRenderingTests
         var campaign = SampleCampaign.Load();
         var late = new SubmissionRecord(3, "<c@x>", new DateTime(2024, 6, 12, 3, 0, 0, DateTimeKind.Utc), Submissions.ThanhBinh, null, null,
             "Gửi bổ sung", MessageStatus.Accepted, null, null, "cum-1", "xa-thanh-binh", "doan", "2024-6t", true, []);
-        var model = new ReceiptModelBuilder(new MinimalMissingEvidence()).Build(new CampaignDirectory(campaign), Submissions.ThanhBinh, [late], [late]);
+        var model = new ReceiptModelBuilder(new CoverageMissingEvidence()).Build(new CampaignDirectory(campaign), Submissions.ThanhBinh, [late], [late]);
         var message = Assert.Single(model.Messages);
         Assert.Equal("nộp trễ hạn (hạn chót 00:00 ngày 10/06/2024)", message.Timeliness);
         Assert.Equal("10:00 ngày 12/06/2024", message.ReceivedAt);
