@@ -36,6 +36,38 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
         }
     }
 
+    // A message that already is a file (an .eml being imported) is read where it lies instead of
+    // being copied first: one read for both hashes, no second copy on disk.
+    public async Task<SpooledMessage> AdoptFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var current = settings();
+        var spool = new FileSpool(current.SpoolFolder);
+        try
+        {
+            using var bodyHasher = new BodyHasher();
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            long size = 0;
+            await using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+            {
+                var buffer = new byte[1 << 17];
+                int read;
+                while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    bodyHasher.Append(buffer.AsSpan(0, read));
+                    size += read;
+                }
+            }
+            var raw = new SpooledFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+            return new SpooledMessage(spool, raw, bodyHasher.Finish(), current);
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
+    }
+
     public async Task<IngestResult> IngestSpooledAsync(SpooledMessage message, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken)
     {
         var raw = message.Raw;

@@ -53,9 +53,9 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
             }
             else
             {
-                await using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                var result = await pipeline.IngestAsync(stream, $"import:{full}", null, cancellationToken);
-                summary.Count(result, stream.Length);
+                using var adopted = await pipeline.AdoptFileAsync(full, cancellationToken);
+                var result = await pipeline.IngestSpooledAsync(adopted, $"import:{full}", null, cancellationToken);
+                summary.Count(result, adopted.Raw.Size);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
