@@ -11,7 +11,11 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
 {
     public const int MaxAttempts = 5;
 
-    public async Task<IngestResult> IngestAsync(Stream rawSource, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken)
+    public Task<IngestResult> IngestAsync(Stream rawSource, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken) =>
+        IngestAsync(rawSource, source, serverInternalDate, null, cancellationToken);
+
+    // position: the message's place in a watched IMAP folder, checkpointed with the raw commit.
+    public async Task<IngestResult> IngestAsync(Stream rawSource, string source, DateTimeOffset? serverInternalDate, MailboxPosition? position, CancellationToken cancellationToken)
     {
         var current = settings();
         using var spool = new FileSpool(current.SpoolFolder);
@@ -21,7 +25,7 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
 
         var stored = await store.StoreRawAsync(
             new RawMessage(facts.ContentKeyFor(raw), facts.MessageId, raw, source, receivedAt.UtcDateTime, facts.FromAddress, facts.FromName, facts.Subject),
-            cancellationToken);
+            position, cancellationToken);
         if (stored.Duplicate)
             return new IngestResult(stored.Id, Duplicate: true, stored.Status, null);
 
