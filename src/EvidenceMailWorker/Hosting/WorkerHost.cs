@@ -54,6 +54,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<MessageDecomposer>();
         builder.Services.AddSingleton<IngestionPipeline>();
         builder.Services.AddSingleton<MailFileImporter>();
+        builder.Services.AddMailboxSources();
         return builder;
     }
 
