@@ -22,7 +22,7 @@ ensure_prerequisites() {
     if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
         missing+=(postgresql)
     fi
-    # Not used by tests yet; installed now so CI machines are ready for the IMAP/LMTP tests.
+    # The IMAP tests start their own Dovecot (tests/EvidenceMailWorker.Tests/Infrastructure/DovecotServer.cs).
     for pkg in dovecot-imapd dovecot-lmtpd; do
         if ! is_installed "$pkg"; then
             missing+=("$pkg")
