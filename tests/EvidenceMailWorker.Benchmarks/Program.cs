@@ -13,4 +13,7 @@ if (args is ["generate", var output, .. var rest])
     return 0;
 }
 
+if (args is ["imap", .. var imapArgs])
+    return await ImapBenchmark.RunAsync(imapArgs);
+
 return 0;
