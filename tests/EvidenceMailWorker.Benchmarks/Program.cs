@@ -31,5 +31,8 @@ if (args is ["match", var folder, .. var more])
     return await MatchBenchmark.RunAsync(folder, more is [var c, ..] && int.TryParse(c, out var n2) ? n2 : MailboxGenerator.DefaultMessages,
         more is [_, var mb, ..] && long.TryParse(mb, out var m) ? m << 20 : MailboxGenerator.DefaultTargetBytes);
 
-Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB]");
+if (args is ["imap", .. var imapArgs])
+    return await ImapBenchmark.RunAsync(imapArgs);
+
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | imap [...]");
 return 1;

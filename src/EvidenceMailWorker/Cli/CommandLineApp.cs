@@ -20,6 +20,8 @@ public static partial class CommandLineApp
         root.Subcommands.Add(ConfigCommand.Create(invocation));
         root.Subcommands.Add(DbCommand.Create(invocation));
         root.Subcommands.Add(ReprocessCommand.Create(invocation));
+        root.Subcommands.Add(IngestCommand.Create(invocation));
+        RunCommand.Attach(root, invocation);
 
         var parse = root.Parse(verbArgs);
         return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

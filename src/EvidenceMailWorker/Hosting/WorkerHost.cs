@@ -63,6 +63,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<IngestionPipeline>();
         builder.Services.AddSingleton<MailFileImporter>();
         builder.Services.AddOutbox();
+        builder.Services.AddMailboxSources();
         return builder;
     }
 

@@ -11,10 +11,14 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
 {
     public const int MaxAttempts = 5;
 
-    public async Task<IngestResult> IngestAsync(Stream rawSource, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken)
+    public Task<IngestResult> IngestAsync(Stream rawSource, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken) =>
+        IngestAsync(rawSource, source, serverInternalDate, null, cancellationToken);
+
+    // position: the message's place in a watched IMAP folder, checkpointed with the raw commit.
+    public async Task<IngestResult> IngestAsync(Stream rawSource, string source, DateTimeOffset? serverInternalDate, MailboxPosition? position, CancellationToken cancellationToken)
     {
         using var spooled = await SpoolAsync(rawSource, cancellationToken);
-        return await IngestSpooledAsync(spooled, source, serverInternalDate, cancellationToken);
+        return await IngestSpooledAsync(spooled, source, serverInternalDate, cancellationToken, position);
     }
 
     // Step one alone: copies the message out of its source (hashing it on the way) so that the
@@ -68,7 +72,7 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
         }
     }
 
-    public async Task<IngestResult> IngestSpooledAsync(SpooledMessage message, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken)
+    public async Task<IngestResult> IngestSpooledAsync(SpooledMessage message, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken, MailboxPosition? position = null)
     {
         var raw = message.Raw;
         var facts = await HeaderFacts.ReadAsync(raw, cancellationToken);
@@ -76,7 +80,7 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
 
         var stored = await store.StoreRawAsync(
             new RawMessage(facts.ContentKeyFor(message.BodySha256), facts.MessageId, raw, source, receivedAt.UtcDateTime, facts.FromAddress, facts.FromName, facts.Subject),
-            cancellationToken);
+            position, cancellationToken);
         if (stored.Duplicate)
             return new IngestResult(stored.Id, Duplicate: true, stored.Status, null);
 

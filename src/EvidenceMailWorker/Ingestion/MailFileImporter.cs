@@ -9,7 +9,7 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
 {
     // In folders only these are read (a Takeout export also holds JSON and HTML files); a file named
     // on the command line is read whatever its extension.
-    private static readonly string[] FolderExtensions = [".eml", ".mbox", ".mbx", ".txt"];
+    internal static readonly string[] FolderExtensions = [".eml", ".mbox", ".mbx", ".txt"];
 
     public static int Workers { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 

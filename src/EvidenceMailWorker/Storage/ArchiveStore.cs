@@ -12,13 +12,22 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
 
     public const string UnfinishedError = "processing did not finish (interrupted); it is retried on the next pass";
 
-    public async Task<StoredMessageRef> StoreRawAsync(RawMessage message, CancellationToken cancellationToken)
+    public Task<StoredMessageRef> StoreRawAsync(RawMessage message, CancellationToken cancellationToken) =>
+        StoreRawAsync(message, null, cancellationToken);
+
+    // With a mailbox position, the folder's checkpoint advances in the same transaction as the raw
+    // commit (or on its own for a duplicate), so the checkpoint never runs ahead of the archive.
+    public async Task<StoredMessageRef> StoreRawAsync(RawMessage message, MailboxPosition? position, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(cancellationToken);
         var existing = await FindAsync(connection, message.ContentKey, cancellationToken);
         if (existing is not null)
+        {
+            if (position is not null)
+                await MailboxCheckpoints.AdvanceAsync(database, connection, null, position, now, ingested: false, cancellationToken);
             return existing;
+        }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var content = message.Raw.OpenRead())
@@ -26,9 +35,9 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             INSERT INTO messages (content_key, message_id, raw_sha256, raw_size, source, received_at, ingested_at,
-                                  from_address, from_name, subject, status, reason, error)
+                                  from_address, from_name, subject, status, reason, error, gmail_message_id)
             VALUES (@ContentKey, @MessageId, @RawSha256, @RawSize, @Source, @ReceivedAt, @Now,
-                    @FromAddress, @FromName, @Subject, @Status, @Reason, @Error)
+                    @FromAddress, @FromName, @Subject, @Status, @Reason, @Error, @GmailMessageId)
             ON CONFLICT (content_key) DO NOTHING
             RETURNING id
             """,
@@ -47,8 +56,11 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
                 Status = MessageStatus.Failed,
                 Reason = Reasons.Error,
                 Error = UnfinishedError,
+                GmailMessageId = position?.GmailMessageId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             transaction, cancellationToken: cancellationToken));
+        if (position is not null)
+            await MailboxCheckpoints.AdvanceAsync(database, connection, transaction, position, now, ingested: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (id is null) // another worker stored it between our look-up and insert
             return (await FindAsync(connection, message.ContentKey, cancellationToken))!;

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using EvidenceMailWorker.Hosting;
+using EvidenceMailWorker.Ingestion;
+using EvidenceMailWorker.Receipts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog.Events;
+
+namespace EvidenceMailWorker.Cli;
+
+// `run` (also no verb): the worker. Runs the hosted services until Ctrl-C / SIGTERM.
+public static class RunCommand
+{
+    // System.CommandLine ends the process 2 s after the signal (InvocationConfiguration
+    // .ProcessTerminationTimeout); stopping must fit well inside that.
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(1.5);
+
+    public static void Attach(RootCommand root, VerbInvocation invocation)
+    {
+        var command = new Command("run", "Watch the mailbox and ingest new mail until stopped (Ctrl-C / SIGTERM)");
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, invocation, cancellationToken));
+        root.Subcommands.Add(command);
+        root.SetAction((parse, cancellationToken) => RunAsync(parse, invocation, cancellationToken));
+    }
+
+    private static Task<int> RunAsync(ParseResult parse, VerbInvocation invocation, CancellationToken cancellationToken) =>
+        invocation.RunAsync(parse, async (host, ct) =>
+        {
+            // Mail already in the inbox when the worker starts is archived silently; from now on, answered.
+            host.Services.GetRequiredService<ReceiptPolicy>().SendFrom(host.Services.GetRequiredService<WorkerStartTime>().StartedAt);
+            await host.StartAsync(ct);
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            using var stop = new CancellationTokenSource(StopTimeout);
+            await host.StopAsync(stop.Token);
+            return ExitCodes.Success;
+        }, cancellationToken, LogEventLevel.Information, builder => builder.Services.AddHostedService<MailboxWatcherService>());
+}

@@ -1,0 +1,111 @@
+using EvidenceMailWorker.Storage;
+using MailKit;
+using MailKit.Search;
+using Microsoft.Extensions.Logging;
+
+namespace EvidenceMailWorker.Ingestion.Imap;
+
+// One sweep of the open folder: every UID above the checkpoint, oldest first, in bounded pages,
+// each message streamed to disk and through the pipeline with its INTERNALDATE; the checkpoint
+// advances with each raw commit. Never sets \Seen (BODY.PEEK), never deletes, moves or expunges.
+public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints checkpoints, TimeProvider clock, ILogger<ImapSweeper> logger)
+{
+    // Bounds one FETCH of summaries (and the UIDs labelled per STORE).
+    public const int PageSize = 50;
+
+    public async Task<int> SweepAsync(ImapSession session, CancellationToken cancellationToken)
+    {
+        var folder = session.Folder;
+        var validity = folder.UidValidity;
+        var lastUid = await StartingPointAsync(session, validity, cancellationToken);
+
+        // A UID range n:* always includes the highest UID even when it is below n (RFC 3501 §6.4.8): filter.
+        var found = await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId(validity, lastUid + 1), UniqueId.MaxValue)), cancellationToken);
+        var pending = found.Where(u => u.Id > lastUid).OrderBy(u => u.Id).ToList();
+        if (pending.Count == 0)
+            return 0;
+
+        var progress = new BacklogProgress(pending.Count, clock, logger);
+        var items = MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size;
+        if (session.IsGmail)
+            items |= MessageSummaryItems.GMailMessageId;
+        foreach (var page in pending.Chunk(PageSize))
+        {
+            var summaries = (await folder.FetchAsync(page, items, cancellationToken)).OrderBy(s => s.UniqueId.Id).ToList();
+            var stored = new List<UniqueId>(summaries.Count);
+            try
+            {
+                foreach (var summary in summaries)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (await IngestAsync(session, summary, validity, cancellationToken))
+                        stored.Add(summary.UniqueId);
+                    progress.Add(summary.Size ?? 0);
+                }
+            }
+            finally
+            {
+                await MarkQuietlyAsync(session, stored, cancellationToken);
+            }
+        }
+        progress.Finish();
+        return progress.Done;
+    }
+
+    private async Task<uint> StartingPointAsync(ImapSession session, uint validity, CancellationToken cancellationToken)
+    {
+        var checkpoint = await checkpoints.GetAsync(session.Account, session.Folder.FullName, cancellationToken);
+        if (checkpoint is not null && checkpoint.UidValidity == validity)
+        {
+            await checkpoints.RecordContactAsync(session.Account, session.Folder.FullName, null, cancellationToken);
+            return checkpoint.LastUid;
+        }
+        if (checkpoint is not null)
+            logger.LogWarning("{Folder} of {Account}: UIDVALIDITY changed from {Old} to {New}; rescanning the whole folder " +
+                "(messages already stored are recognised by Message-ID and content and not stored twice)",
+                session.Folder.FullName, session.Account, checkpoint.UidValidity, validity);
+        await checkpoints.SetAsync(new MailboxPosition(session.Account, session.Folder.FullName, validity, 0), cancellationToken);
+        return 0;
+    }
+
+    // True when the message is (now or already) in the archive.
+    private async Task<bool> IngestAsync(ImapSession session, IMessageSummary summary, uint validity, CancellationToken cancellationToken)
+    {
+        var uid = summary.UniqueId;
+        var position = new MailboxPosition(session.Account, session.Folder.FullName, validity, uid.Id, summary.GMailMessageId);
+        // Gmail's id survives UIDVALIDITY resets and labels: known mail is not downloaded again.
+        if (summary.GMailMessageId is { } gmailId && await checkpoints.HasGmailMessageAsync(gmailId, cancellationToken))
+        {
+            await checkpoints.SetAsync(position, cancellationToken);
+            return true;
+        }
+        try
+        {
+            await using var raw = await session.Folder.GetStreamAsync(uid, cancellationToken);
+            var result = await pipeline.IngestAsync(raw, $"imap:{session.Account}/{session.Folder.FullName}#{validity}:{uid.Id}", summary.InternalDate, position, cancellationToken);
+            logger.LogDebug("UID {Uid}: message {Id} {Outcome}", uid.Id, result.MessageId, result.Duplicate ? "already stored" : result.Status);
+            return true;
+        }
+        catch (MessageNotFoundException)
+        {
+            // Deleted by a person between SEARCH and FETCH: nothing to store.
+            logger.LogInformation("UID {Uid} disappeared before it could be fetched", uid.Id);
+            return false;
+        }
+    }
+
+    // The label is a courtesy to people; failing to add it must not stop ingestion (the message is safe).
+    private async Task MarkQuietlyAsync(ImapSession session, List<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        if (uids.Count == 0 || !session.Client.IsConnected || cancellationToken.IsCancellationRequested)
+            return;
+        try
+        {
+            await ProcessedMarker.MarkAsync(session, uids, cancellationToken);
+        }
+        catch (Exception e) when (e is MailKit.Net.Imap.ImapCommandException or MailKit.Net.Imap.ImapProtocolException or IOException)
+        {
+            logger.LogWarning("Could not add label {Label} to {Count} message(s): {Error}", session.Label, uids.Count, e.Message);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+
+namespace EvidenceMailWorker.Storage;
+
+// The mailbox_checkpoints table. A stored uid_validity of 0 (never a real UIDVALIDITY) means "no
+// position yet": the row exists only to remember contact times or an error.
+public sealed class MailboxCheckpoints(Database database, TimeProvider clock)
+{
+    public async Task<MailboxCheckpoint?> GetAsync(string account, string folder, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(long UidValidity, long LastUid)?>(new CommandDefinition(
+            "SELECT uid_validity, last_uid FROM mailbox_checkpoints WHERE account = @account AND folder = @folder",
+            new { account, folder }, cancellationToken: cancellationToken));
+        return row is { UidValidity: > 0 } r ? new MailboxCheckpoint((uint)r.UidValidity, (uint)r.LastUid) : null;
+    }
+
+    // Sets the position without storing a message: a fresh start (UID 0 after a UIDVALIDITY
+    // change: every UID is new) or a message known by its Gmail id.
+    public async Task SetAsync(MailboxPosition position, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await AdvanceAsync(database, connection, null, position, clock.GetUtcNow().UtcDateTime, ingested: false, cancellationToken);
+    }
+
+    // The checkpoint write that ArchiveStore runs inside the message's own transaction.
+    public static Task AdvanceAsync(Database database, DbConnection connection, DbTransaction? transaction, MailboxPosition position,
+        DateTime nowUtc, bool ingested, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO mailbox_checkpoints (account, folder, uid_validity, last_uid, last_contact_at, last_ingest_at)
+            VALUES (@Account, @Folder, @UidValidity, @Uid, @Now, {(ingested ? "@Now" : "NULL")})
+            ON CONFLICT (account, folder) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid,
+                last_contact_at = excluded.last_contact_at, last_error = NULL
+                {(ingested ? ", last_ingest_at = excluded.last_ingest_at" : "")}
+            """,
+            new
+            {
+                position.Account,
+                position.Folder,
+                UidValidity = (long)position.UidValidity,
+                Uid = (long)position.Uid,
+                Now = database.Dialect.Time(nowUtc),
+            },
+            transaction, cancellationToken: cancellationToken));
+
+    // Successful contact clears the last error; a failed one records it (for `status`).
+    public async Task RecordContactAsync(string account, string folder, string? error, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            error is null
+                ? """
+                  INSERT INTO mailbox_checkpoints (account, folder, uid_validity, last_uid, last_contact_at)
+                  VALUES (@account, @folder, 0, 0, @now)
+                  ON CONFLICT (account, folder) DO UPDATE SET last_contact_at = excluded.last_contact_at, last_error = NULL
+                  """
+                : """
+                  INSERT INTO mailbox_checkpoints (account, folder, uid_validity, last_uid, last_error)
+                  VALUES (@account, @folder, 0, 0, @error)
+                  ON CONFLICT (account, folder) DO UPDATE SET last_error = excluded.last_error
+                  """,
+            new { account, folder, error, now = database.Dialect.Time(clock.GetUtcNow().UtcDateTime) },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> HasGmailMessageAsync(ulong gmailMessageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM messages WHERE gmail_message_id = @id LIMIT 1",
+            new { id = gmailMessageId.ToString(CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken)) is not null;
+    }
+
+    public async Task<IReadOnlyList<MailboxStatusRow>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Account, string Folder, long UidValidity, long LastUid, object? LastContactAt, object? LastIngestAt, string? LastError)>(
+            new CommandDefinition(
+                "SELECT account, folder, uid_validity, last_uid, last_contact_at, last_ingest_at, last_error FROM mailbox_checkpoints ORDER BY account, folder",
+                cancellationToken: cancellationToken));
+        return rows.Select(r => new MailboxStatusRow(r.Account, r.Folder, r.UidValidity, r.LastUid,
+            r.LastContactAt is null ? null : SqliteTime.Parse(r.LastContactAt),
+            r.LastIngestAt is null ? null : SqliteTime.Parse(r.LastIngestAt), r.LastError)).ToList();
+    }
+}
+
+public sealed record MailboxStatusRow(string Account, string Folder, long UidValidity, long LastUid, DateTime? LastContactAtUtc, DateTime? LastIngestAtUtc, string? LastError);

@@ -1,0 +1,8 @@
+namespace EvidenceMailWorker.Storage;
+
+// Where a message sits in a watched IMAP folder. Storing a message with its position advances the
+// folder's checkpoint in the same transaction.
+public sealed record MailboxPosition(string Account, string Folder, uint UidValidity, uint Uid, ulong? GmailMessageId = null);
+
+// A folder's checkpoint as stored: the highest UID processed under UidValidity.
+public sealed record MailboxCheckpoint(uint UidValidity, uint LastUid);

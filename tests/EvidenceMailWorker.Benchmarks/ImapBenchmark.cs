@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Core;
+using EvidenceMailWorker.Ingestion;
+using EvidenceMailWorker.Ingestion.Imap;
+using EvidenceMailWorker.Storage;
+using EvidenceMailWorker.Tests.Infrastructure;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
+
+namespace EvidenceMailWorker.Benchmarks;
+
+// `imap [count]`: the generated mailbox served by a local Dovecot, fetched raw (UID FETCH
+// BODY.PEEK[] to disk, no parsing) and then ingested into PostgreSQL by the worker's own IMAP source
+// and pipeline, in one run; then the IDLE arrival-to-stored latency. Printed, not asserted.
+public static class ImapBenchmark
+{
+    private const int LatencySamples = 20;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var count = args is [var n, ..] && int.TryParse(n, out var parsed) ? parsed : MailboxGenerator.DefaultMessages;
+        var mail = Path.Combine("/tmp", $"evidencemail-bench-eml-{count}");
+        if (!Directory.Exists(mail) || Directory.GetFiles(mail, "*.eml").Length != count)
+        {
+            Console.WriteLine($"generating {count} messages into {mail} ...");
+            MailboxGenerator.Generate(mail, count, MailboxGenerator.DefaultTargetBytes * count / MailboxGenerator.DefaultMessages);
+        }
+
+        using var dovecot = DovecotServer.Start();
+        var user = dovecot.CreateUser();
+        var bytes = LoadMaildir(mail, user);
+        Console.WriteLine($"Dovecot Maildir: {count} messages, {bytes / 1048576.0:F0} MB (user {user.Name}, port {dovecot.Port})");
+
+        var scratch = Path.Combine("/tmp", $"evidencemail-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(scratch);
+        using var postgres = BenchPostgres.Start();
+        try
+        {
+            var raw = await RawFetchAsync(user, Path.Combine(scratch, "raw"));
+            Console.WriteLine($"(a) raw fetch   : {raw.Messages} messages, {raw.MB:F0} MB in {raw.Seconds:F1} s = {raw.MBps:F1} MB/s");
+
+            await using var database = new Database(DatabaseProvider.Postgres, postgres.ConnectionString);
+            await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            var worker = Build(database, user, scratch);
+            var watch = Stopwatch.StartNew();
+            await worker.Source.RunOnceAsync(CancellationToken.None);
+            watch.Stop();
+            var stored = await ScalarAsync(database, "SELECT COUNT(*) FROM messages");
+            var storedBytes = await ScalarAsync(database, "SELECT COALESCE(SUM(raw_size), 0) FROM messages");
+            var ingestMBps = storedBytes / 1048576.0 / watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"(b) full ingest : {stored} messages, {storedBytes / 1048576.0:F0} MB in {watch.Elapsed.TotalSeconds:F1} s = {ingestMBps:F1} MB/s (PostgreSQL, IMAP source + pipeline)");
+            Console.WriteLine($"    ingest / raw fetch = {ingestMBps / raw.MBps:P0}");
+            Console.WriteLine($"    statuses: {await StatusesAsync(database)}");
+
+            var latencies = await IdleLatencyAsync(worker, database, user);
+            Console.WriteLine($"IDLE arrival → stored: median {Median(latencies):F0} ms, min {latencies.Min():F0} ms, max {latencies.Max():F0} ms over {latencies.Count} appends");
+            using var self = Process.GetCurrentProcess();
+            Console.WriteLine($"peak working set: {self.PeakWorkingSet64 / 1048576.0:F0} MB");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+        return 0;
+    }
+
+    // Copies the .eml files in as Maildir cur/ entries (as if delivered earlier and already seen
+    // by a mail client's sync), owned by the mail user.
+    private static long LoadMaildir(string mail, DovecotUser user)
+    {
+        var cur = Path.Combine(user.Maildir, "cur");
+        Directory.CreateDirectory(cur);
+        Directory.CreateDirectory(Path.Combine(user.Maildir, "new"));
+        Directory.CreateDirectory(Path.Combine(user.Maildir, "tmp"));
+        long bytes = 0;
+        var start = DateTime.UtcNow.AddDays(-30);
+        var files = Directory.GetFiles(mail, "*.eml").Order(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var target = Path.Combine(cur, $"{1700000000 + i}.M{i}P1.bench:2,");
+            File.Copy(files[i], target);
+            File.SetLastWriteTimeUtc(target, start.AddMinutes(i)); // Maildir's INTERNALDATE
+            bytes += new FileInfo(target).Length;
+        }
+        Process.Start("chown", ["-R", "8:8", Path.GetDirectoryName(user.Maildir)!])!.WaitForExit();
+        return bytes;
+    }
+
+    private static async Task<(int Messages, double MB, double Seconds, double MBps)> RawFetchAsync(DovecotUser user, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        using var client = new ImapClient();
+        await client.ConnectAsync("127.0.0.1", user.Server.Port, SecureSocketOptions.None);
+        await client.AuthenticateAsync(user.Name, user.Password);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly); // the first SELECT lets Dovecot index the Maildir
+        var watch = Stopwatch.StartNew();
+        var uids = await client.Inbox.SearchAsync(MailKit.Search.SearchQuery.All);
+        long bytes = 0;
+        var buffer = new byte[1 << 16];
+        foreach (var uid in uids)
+        {
+            await using var stream = await client.Inbox.GetStreamAsync(uid);
+            await using var file = File.Create(Path.Combine(folder, $"{uid.Id}.eml"));
+            await stream.CopyToAsync(file);
+            bytes += file.Length;
+        }
+        watch.Stop();
+        await client.DisconnectAsync(true);
+        Directory.Delete(folder, recursive: true);
+        var mb = bytes / 1048576.0;
+        return (uids.Count, mb, watch.Elapsed.TotalSeconds, mb / watch.Elapsed.TotalSeconds);
+    }
+
+    private sealed record Worker(ImapMailboxSource Source);
+
+    private static Worker Build(Database database, DovecotUser user, string scratch)
+    {
+        var options = new MailboxOptions
+        {
+            Source = "Imap",
+            Host = "127.0.0.1",
+            Port = user.Server.Port,
+            Security = MailSecurity.None,
+            Username = user.Name,
+            Password = user.Password,
+            Label = "EvidenceWorker",
+        };
+        var monitor = new FixedOptions<MailboxOptions>(options);
+        var spool = Path.Combine(scratch, "spool");
+        Directory.CreateDirectory(spool);
+        var settings = new IngestionSettings(new CampaignDirectory(LoadCampaign()), new LimitsOptions(), "mx.google.com", "evidencemailworker.invalid", spool);
+        var clock = TimeProvider.System;
+        var pipeline = new IngestionPipeline(new ArchiveStore(database, clock), new MessageDecomposer(), () => settings, clock, NullLogger<IngestionPipeline>.Instance);
+        var checkpoints = new MailboxCheckpoints(database, clock);
+        var paths = new ResolvedPaths(scratch, "", scratch, scratch, scratch, spool);
+        var connector = new ImapConnector(monitor, new OAuth2TokenSource(new HttpClient(), monitor, clock), paths, NullLogger<ImapConnector>.Instance);
+        var sweeper = new ImapSweeper(pipeline, checkpoints, clock, NullLogger<ImapSweeper>.Instance);
+        return new Worker(new ImapMailboxSource(connector, sweeper, pipeline, checkpoints, monitor, clock, NullLogger<ImapMailboxSource>.Instance));
+    }
+
+    private static async Task<List<double>> IdleLatencyAsync(Worker worker, Database database, DovecotUser user)
+    {
+        using var stop = new CancellationTokenSource();
+        var watching = worker.Source.RunAsync(stop.Token);
+        using var client = await user.ConnectAsync();
+        var latencies = new List<double>();
+        var before = await ScalarAsync(database, "SELECT COUNT(*) FROM messages");
+        await Task.Delay(1000); // the watcher's first sweep ends and IDLE begins
+        for (var i = 0; i < LatencySamples; i++)
+        {
+            var message = new MimeMessage();
+            message.From.Add(new MailboxAddress("Đoàn xã Ngọc Chúc", "doan.ngocchuc@example.org"));
+            message.To.Add(new MailboxAddress("", "huyendoangiongrieng@gmail.com"));
+            message.Subject = $"Cụm 2 gửi minh chứng bổ sung {i}";
+            message.MessageId = $"{Guid.NewGuid():N}@mail.gmail.com";
+            message.Body = new TextPart("plain") { Text = "Kính gửi Văn phòng, cụm gửi bổ sung minh chứng." };
+            var watch = Stopwatch.StartNew();
+            await client.Inbox.AppendAsync(new AppendRequest(message, MessageFlags.None));
+            while (await ScalarAsync(database, "SELECT COUNT(*) FROM messages") < before + i + 1)
+                await Task.Delay(2);
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            await Task.Delay(200);
+        }
+        await stop.CancelAsync();
+        await watching;
+        return latencies;
+    }
+
+    private static CampaignOptions LoadCampaign()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EvidenceMailWorker.sln")))
+            dir = dir.Parent;
+        var configuration = ConfigurationLoader.Build(Path.Combine(dir!.FullName, "config"), [], reloadOnChange: false);
+        var problems = new List<ConfigProblem>();
+        return OptionsReader.Read<CampaignOptions>(configuration, CampaignOptions.Section, problems);
+    }
+
+    private static async Task<long> ScalarAsync(Database database, string sql)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private static async Task<string> StatusesAsync(Database database)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status, COUNT(*) FROM messages GROUP BY status ORDER BY status";
+        var parts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            parts.Add($"{reader.GetString(0)} {reader.GetInt64(1)}");
+        return string.Join(", ", parts);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private sealed class FixedOptions<T>(T value) : Microsoft.Extensions.Options.IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+        public T Get(string? name) => value;
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using EvidenceMailWorker.Tests.Infrastructure;
+using EvidenceMailWorker.Tests.Support;
+
+namespace EvidenceMailWorker.Tests.Imap;
+
+// `run` and `ingest --once` against Dovecot as an operator runs them: the real executable.
+public sealed class ImapCliTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Database => _folder.Combine("data", "evidence.db");
+
+    private string[] Args(DovecotUser user, string verb, string? password = null, params string[] more) =>
+    [
+        .. verb.Split(' '), .. more,
+        $"--Storage:DataDirectory={_folder.Combine("data")}",
+        "--Mailbox:Source=Imap", "--Mailbox:Host=127.0.0.1", $"--Mailbox:Port={user.Server.Port}", "--Mailbox:Security=None",
+        $"--Mailbox:Username={user.Name}", $"--Mailbox:Password={password ?? user.Password}",
+    ];
+
+    [Fact]
+    public async Task A_wrong_password_is_a_clear_error_with_exit_2_after_a_single_login_attempt()
+    {
+        var user = DovecotServer.Shared.CreateUser();
+
+        var result = await WorkerProcess.RunAsync(_folder.Path, Args(user, "ingest --once", password: "wrong"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("rejected the password", result.Stderr);
+        Assert.Contains("EVIDENCEMAIL_Mailbox__Password", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.Equal(1, user.FailedLogins());
+    }
+
+    [Fact]
+    public async Task Run_killed_mid_backlog_and_restarted_stores_every_message_exactly_once_and_stops_cleanly_on_SIGTERM()
+    {
+        var user = DovecotServer.Shared.CreateUser();
+        const int count = 60;
+        await user.AppendAsync(TestMail.Numbered(count, attachmentBytes: 300_000));
+
+        using (var first = WorkerProcess.Start(_folder.Path, Args(user, "run")))
+        {
+            // Drained so that a full pipe never blocks the worker's logging.
+            var firstErr = first.StandardError.ReadToEndAsync();
+            _ = first.StandardOutput.ReadToEndAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM messages") < 10 && DateTime.UtcNow < deadline && !first.HasExited)
+                await Task.Delay(20);
+            Assert.False(first.HasExited, "run exited early: " + (first.HasExited ? await firstErr : ""));
+            first.Kill(entireProcessTree: true); // SIGKILL: no chance to clean up
+            await first.WaitForExitAsync();
+        }
+        var afterKill = await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM messages");
+        Assert.InRange(afterKill, 10, count - 1);
+
+        using var second = WorkerProcess.Start(_folder.Path, Args(user, "run"));
+        var stderr = second.StandardError.ReadToEndAsync();
+        _ = second.StandardOutput.ReadToEndAsync();
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM messages WHERE status = 'accepted'") < count && DateTime.UtcNow < until && !second.HasExited)
+            await Task.Delay(50);
+
+        var stopwatch = Stopwatch.StartNew();
+        Process.Start("kill", ["-TERM", second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await second.WaitForExitAsync(timeout.Token);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"SIGTERM took {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(second.ExitCode == 0, await stderr);
+
+        Assert.Equal(count, await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM messages"));
+        Assert.Equal(count, await SqliteProbe.CountAsync(Database, "SELECT COUNT(DISTINCT message_id) FROM messages"));
+        Assert.Equal(count, await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM messages WHERE status = 'accepted'"));
+        Assert.Equal(2 * count, await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM attachments"));
+        Assert.Equal(count, await SqliteProbe.CountAsync(Database, "SELECT last_uid FROM mailbox_checkpoints"));
+    }
+}
