@@ -121,8 +121,13 @@ public static class ImapBenchmark
     {
         var options = new MailboxOptions
         {
-            Source = "Imap", Host = "127.0.0.1", Port = user.Server.Port, Security = MailSecurity.None,
-            Username = user.Name, Password = user.Password, Label = "EvidenceWorker",
+            Source = "Imap",
+            Host = "127.0.0.1",
+            Port = user.Server.Port,
+            Security = MailSecurity.None,
+            Username = user.Name,
+            Password = user.Password,
+            Label = "EvidenceWorker",
         };
         var monitor = new FixedOptions<MailboxOptions>(options);
         var spool = Path.Combine(scratch, "spool");
