@@ -2,7 +2,6 @@ using System.CommandLine;
 using EvidenceMailWorker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Serilog.Events;
 
 namespace EvidenceMailWorker.Cli;
 
@@ -37,5 +36,5 @@ public static class RunCommand
             using var stop = new CancellationTokenSource(StopTimeout);
             await host.StopAsync(stop.Token);
             return ExitCodes.Success;
-        }, cancellationToken, LogEventLevel.Information, builder => builder.Services.AddHostedService<MailboxWatcherService>());
+        }, cancellationToken, configure: builder => builder.Services.AddHostedService<MailboxWatcherService>());
 }
