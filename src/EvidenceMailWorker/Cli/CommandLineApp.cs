@@ -21,6 +21,7 @@ public static partial class CommandLineApp
         root.Subcommands.Add(DbCommand.Create(invocation));
         root.Subcommands.Add(ReprocessCommand.Create(invocation));
         root.Subcommands.Add(IngestCommand.Create(invocation));
+        root.Subcommands.Add(StatusCommand.Create(invocation));
         RunCommand.Attach(root, invocation);
 
         var parse = root.Parse(verbArgs);

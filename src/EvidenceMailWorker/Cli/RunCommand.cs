@@ -4,7 +4,6 @@ using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Serilog.Events;
 
 namespace EvidenceMailWorker.Cli;
 
@@ -41,5 +40,5 @@ public static class RunCommand
             using var stop = new CancellationTokenSource(StopTimeout);
             await host.StopAsync(stop.Token);
             return ExitCodes.Success;
-        }, cancellationToken, LogEventLevel.Information, builder => builder.Services.AddHostedService<MailboxWatcherService>());
+        }, cancellationToken, configure: builder => builder.Services.AddHostedService<MailboxWatcherService>());
 }
