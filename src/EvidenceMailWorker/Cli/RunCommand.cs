@@ -4,12 +4,14 @@ using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Serilog.Events;
 
 namespace EvidenceMailWorker.Cli;
 
 // `run` (also no verb): the worker. Runs the hosted services until Ctrl-C / SIGTERM.
 public static class RunCommand
 {
+    // The worker shows its progress (backlog counts, outages and recoveries) on the console.
     // System.CommandLine ends the process 2 s after the signal (InvocationConfiguration
     // .ProcessTerminationTimeout); stopping must fit well inside that.
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(1.5);
@@ -40,5 +42,5 @@ public static class RunCommand
             using var stop = new CancellationTokenSource(StopTimeout);
             await host.StopAsync(stop.Token);
             return ExitCodes.Success;
-        }, cancellationToken, configure: builder => builder.Services.AddHostedService<MailboxWatcherService>());
+        }, cancellationToken, LogEventLevel.Information, builder => builder.Services.AddHostedService<MailboxWatcherService>());
 }
