@@ -130,7 +130,7 @@ public sealed class ImapSourceTests(ITestOutputHelper output)
         // Restart the server while the watcher idles; mail sent afterwards still arrives.
         server.Restart();
         await user.AppendAsync(TestMail.Numbered(1, first: backlog));
-        await worker.WaitForCountAsync(backlog + 1, Generous);
+        await worker.WaitForProcessedAsync(backlog + 1, Generous);
 
         await stop.CancelAsync();
         await watching.WaitAsync(TimeSpan.FromSeconds(5));

@@ -50,14 +50,21 @@ public sealed class ImapWorker : IAsyncDisposable
 
     public Task<long> CountAsync() => Archive.ScalarAsync("SELECT COUNT(*) FROM messages");
 
-    // Waits (polling the database) until at least `count` messages are stored.
-    public async Task<TimeSpan> WaitForCountAsync(long count, TimeSpan timeout)
+    // Waits (polling the database) until at least `count` messages are stored (raw committed).
+    public Task<TimeSpan> WaitForCountAsync(long count, TimeSpan timeout) => WaitForAsync(CountAsync, count, "stored", timeout);
+
+    // Waits until at least `count` messages also have their verdict committed: stopping the watcher
+    // earlier would rightly leave the last one `failed` (interrupted), to be finished on the next pass.
+    public Task<TimeSpan> WaitForProcessedAsync(long count, TimeSpan timeout) =>
+        WaitForAsync(() => Archive.ScalarAsync("SELECT COUNT(*) FROM messages WHERE processed_at IS NOT NULL"), count, "processed", timeout);
+
+    private static async Task<TimeSpan> WaitForAsync(Func<Task<long>> counter, long count, string what, TimeSpan timeout)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (await CountAsync() < count)
+        while (await counter() < count)
         {
             if (watch.Elapsed > timeout)
-                throw new TimeoutException($"{await CountAsync()} of {count} messages stored after {timeout.TotalSeconds:0} s");
+                throw new TimeoutException($"{await counter()} of {count} messages {what} after {timeout.TotalSeconds:0} s");
             await Task.Delay(25);
         }
         return watch.Elapsed;
