@@ -74,6 +74,14 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
 
     public async Task<IngestResult> IngestSpooledAsync(SpooledMessage message, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken, MailboxPosition? position = null)
     {
+        var stored = await StoreSpooledAsync(message, source, serverInternalDate, cancellationToken, position);
+        return stored.Duplicate ? stored.Result : await ProcessStoredAsync(stored, message, cancellationToken);
+    }
+
+    // The raw commit alone (with the mailbox checkpoint when given). A source that must keep its
+    // order, like an IMAP sweep, calls this in order and may process the stored messages in parallel.
+    public async Task<StoredRaw> StoreSpooledAsync(SpooledMessage message, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken, MailboxPosition? position = null)
+    {
         var raw = message.Raw;
         var facts = await HeaderFacts.ReadAsync(raw, cancellationToken);
         var receivedAt = ReceivedTime.Determine(facts.Headers, serverInternalDate, clock.GetUtcNow());
@@ -81,11 +89,11 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
         var stored = await store.StoreRawAsync(
             new RawMessage(facts.ContentKeyFor(message.BodySha256), facts.MessageId, raw, source, receivedAt.UtcDateTime, facts.FromAddress, facts.FromName, facts.Subject),
             position, cancellationToken);
-        if (stored.Duplicate)
-            return new IngestResult(stored.Id, Duplicate: true, stored.Status, null);
-
-        return await ProcessStoredAsync(stored.Id, raw, message.Spool, message.Settings, receivedAt, cancellationToken);
+        return new StoredRaw(new IngestResult(stored.Id, stored.Duplicate, stored.Status, null), receivedAt);
     }
+
+    public Task<IngestResult> ProcessStoredAsync(StoredRaw stored, SpooledMessage message, CancellationToken cancellationToken) =>
+        ProcessStoredAsync(stored.Result.MessageId, message.Raw, message.Spool, message.Settings, stored.ReceivedAt, cancellationToken);
 
     // Re-runs processing for messages a crash or a bug left `failed`, from their stored raw bytes.
     public async Task<IReadOnlyList<IngestResult>> RetryFailedAsync(CancellationToken cancellationToken)

@@ -65,39 +65,33 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
         }
     }
 
-    // The mbox is read in order by one reader; each message, once copied out, is processed by one of
-    // a few workers while the reader moves on.
+    // The mbox is read in order by one reader that also makes the raw commits; the verdicts are
+    // worked out by a few workers while the reader moves on.
     private async Task ImportMboxAsync(string path, ImportSummary summary, CancellationToken cancellationToken)
     {
-        using var slots = new SemaphoreSlim(Workers);
-        var running = new List<Task>();
+        await using var processing = new ParallelProcessing(pipeline, logger);
         await MboxReader.ReadAsync(path, async (stream, index) =>
         {
-            await slots.WaitAsync(cancellationToken);
-            SpooledMessage spooled;
+            var spooled = await pipeline.SpoolAsync(stream, cancellationToken);
+            StoredRaw stored;
             try
             {
-                spooled = await pipeline.SpoolAsync(stream, cancellationToken);
+                stored = await pipeline.StoreSpooledAsync(spooled, $"import:{path}#{index}", null, cancellationToken);
             }
             catch
             {
-                slots.Release();
+                spooled.Dispose();
                 throw;
             }
-            running.RemoveAll(t => t.IsCompleted);
-            running.Add(Task.Run(async () =>
+            var size = spooled.Raw.Size;
+            if (stored.Duplicate)
             {
-                try
-                {
-                    using (spooled)
-                        summary.Count(await pipeline.IngestSpooledAsync(spooled, $"import:{path}#{index}", null, cancellationToken), spooled.Raw.Size);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }, cancellationToken));
+                spooled.Dispose();
+                summary.Count(stored.Result, size);
+                return;
+            }
+            await processing.StartAsync(stored, spooled, cancellationToken, result => summary.Count(result, size));
         }, cancellationToken);
-        await Task.WhenAll(running);
+        await processing.DrainAsync();
     }
 }
