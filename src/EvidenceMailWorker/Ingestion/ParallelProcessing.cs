@@ -27,8 +27,10 @@ public sealed class ParallelProcessing(IngestionPipeline pipeline, ILogger logge
         {
             try
             {
+                IngestResult result;
                 using (spooled)
-                    onDone?.Invoke(await pipeline.ProcessStoredAsync(stored, spooled, cancellationToken));
+                    result = await pipeline.ProcessStoredAsync(stored, spooled, cancellationToken);
+                onDone?.Invoke(result);
             }
             catch (Exception e)
             {

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace EvidenceMailWorker.Ingestion.Imap;
 
 // One sweep of the open folder: every UID above the checkpoint, oldest first, in bounded pages,
-// each message streamed to disk and through the pipeline with its INTERNALDATE; the checkpoint
-// advances with each raw commit. Never sets \Seen (BODY.PEEK), never deletes, moves or expunges.
+// each message streamed to disk and committed raw with its INTERNALDATE (the checkpoint advancing
+// with each raw commit), its verdict worked out by a few workers in parallel. Never sets \Seen (BODY.PEEK), never deletes, moves or expunges.
 public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints checkpoints, TimeProvider clock, ILogger<ImapSweeper> logger)
 {
     // Bounds one FETCH of summaries (and the UIDs labelled per STORE).
@@ -26,6 +26,7 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
             return 0;
 
         var progress = new BacklogProgress(pending.Count, clock, logger);
+        await using var processing = new ParallelProcessing(pipeline, logger);
         var items = MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size;
         if (session.IsGmail)
             items |= MessageSummaryItems.GMailMessageId;
@@ -38,7 +39,7 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
                 foreach (var summary in summaries)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (await IngestAsync(session, summary, validity, cancellationToken))
+                    if (await IngestAsync(session, summary, validity, processing, cancellationToken))
                         stored.Add(summary.UniqueId);
                     progress.Add(summary.Size ?? 0);
                 }
@@ -48,6 +49,7 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
                 await MarkQuietlyAsync(session, stored, cancellationToken);
             }
         }
+        await processing.DrainAsync();
         progress.Finish();
         return progress.Done;
     }
@@ -69,7 +71,7 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
     }
 
     // True when the message is (now or already) in the archive.
-    private async Task<bool> IngestAsync(ImapSession session, IMessageSummary summary, uint validity, CancellationToken cancellationToken)
+    private async Task<bool> IngestAsync(ImapSession session, IMessageSummary summary, uint validity, ParallelProcessing processing, CancellationToken cancellationToken)
     {
         var uid = summary.UniqueId;
         var position = new MailboxPosition(session.Account, session.Folder.FullName, validity, uid.Id, summary.GMailMessageId);
@@ -81,9 +83,26 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
         }
         try
         {
-            await using var raw = await session.Folder.GetStreamAsync(uid, cancellationToken);
-            var result = await pipeline.IngestAsync(raw, $"imap:{session.Account}/{session.Folder.FullName}#{validity}:{uid.Id}", summary.InternalDate, position, cancellationToken);
-            logger.LogDebug("UID {Uid}: message {Id} {Outcome}", uid.Id, result.MessageId, result.Duplicate ? "already stored" : result.Status);
+            SpooledMessage spooled;
+            await using (var raw = await session.Folder.GetStreamAsync(uid, cancellationToken))
+                spooled = await pipeline.SpoolAsync(raw, cancellationToken);
+            // The raw commits (and the checkpoint with them) stay in UID order; the verdicts are worked
+            // out in parallel behind them, so the checkpoint never passes a message that is not stored.
+            StoredRaw stored;
+            try
+            {
+                stored = await pipeline.StoreSpooledAsync(spooled, $"imap:{session.Account}/{session.Folder.FullName}#{validity}:{uid.Id}", summary.InternalDate, cancellationToken, position);
+            }
+            catch
+            {
+                spooled.Dispose();
+                throw;
+            }
+            logger.LogDebug("UID {Uid}: message {Id} {Outcome}", uid.Id, stored.Result.MessageId, stored.Duplicate ? "already stored" : "stored raw");
+            if (stored.Duplicate)
+                spooled.Dispose();
+            else
+                await processing.StartAsync(stored, spooled, cancellationToken);
             return true;
         }
         catch (MessageNotFoundException)
