@@ -137,7 +137,7 @@ public static class ImapBenchmark
         var pipeline = new IngestionPipeline(new ArchiveStore(database, clock), new MessageDecomposer(), () => settings, clock, NullLogger<IngestionPipeline>.Instance);
         var checkpoints = new MailboxCheckpoints(database, clock);
         var paths = new ResolvedPaths(scratch, "", scratch, scratch, scratch, spool);
-        var connector = new ImapConnector(monitor, new OAuth2TokenSource(new HttpClient(), monitor, clock), paths, NullLogger<ImapConnector>.Instance);
+        var connector = new ImapConnector(monitor, new EvidenceMailWorker.Auth.OAuth2TokenClient(new HttpClient(), clock), paths, NullLogger<ImapConnector>.Instance);
         var sweeper = new ImapSweeper(pipeline, checkpoints, clock, NullLogger<ImapSweeper>.Instance);
         return new Worker(new ImapMailboxSource(connector, sweeper, pipeline, checkpoints, monitor, clock, NullLogger<ImapMailboxSource>.Instance));
     }

@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Auth;
 using System.CommandLine;
 using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Ingestion.Imap;
@@ -24,7 +25,7 @@ public static class IngestCommand
                 await host.Services.GetRequiredService<IMailboxSource>().RunOnceAsync(ct);
                 return ExitCodes.Success;
             }
-            catch (MailboxAuthenticationException e)
+            catch (CredentialsRejectedException e)
             {
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.RuntimeFailure;

@@ -13,10 +13,10 @@ public static class MailboxServices
 {
     public static IServiceCollection AddMailboxSources(this IServiceCollection services)
     {
+        services.AddOAuth2TokenClient();
         services.AddSingleton<WorkerStartTime>();
         services.AddSingleton<MailboxCheckpoints>();
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
-        services.AddSingleton<OAuth2TokenSource>();
         services.AddSingleton<ImapConnector>();
         services.AddSingleton<ImapSweeper>();
         services.AddSingleton<ImapMailboxSource>();

@@ -13,12 +13,12 @@ public static class OutboxServices
 {
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
+        services.AddOAuth2TokenClient();
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<FolderTransport>();
-        services.AddSingleton(sp => new OAuth2TokenProvider(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SmtpTransport>();
         // The mode is read once at start: switching between writing files and really sending is a restart.
         services.AddSingleton<IMailTransport>(sp =>

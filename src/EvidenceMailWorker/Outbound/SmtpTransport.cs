@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Auth;
 using EvidenceMailWorker.Configuration;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -8,7 +9,7 @@ namespace EvidenceMailWorker.Outbound;
 
 // Outbox:Mode=Smtp: MailKit, one connection per email. Receipts are a few hundred a year, so a
 // fresh connection costs nothing and never meets a server-side idle disconnect.
-public sealed class SmtpTransport(IOptionsMonitor<OutboxOptions> options, OAuth2TokenProvider tokens) : IMailTransport
+public sealed class SmtpTransport(IOptionsMonitor<OutboxOptions> options, OAuth2TokenClient tokens) : IMailTransport
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -33,7 +34,7 @@ public sealed class SmtpTransport(IOptionsMonitor<OutboxOptions> options, OAuth2
             return;
         if (!string.IsNullOrWhiteSpace(settings.OAuth2.RefreshToken))
         {
-            var accessToken = await tokens.AccessTokenAsync(settings.OAuth2, cancellationToken);
+            var accessToken = await tokens.GetAccessTokenAsync(settings.OAuth2, OutboxOptions.Section, cancellationToken);
             await client.AuthenticateAsync(new SaslMechanismOAuth2(settings.Username, accessToken), cancellationToken);
             return;
         }

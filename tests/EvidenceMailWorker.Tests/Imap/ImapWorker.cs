@@ -20,7 +20,7 @@ public sealed class ImapWorker : IAsyncDisposable
         var monitor = new StaticOptionsMonitor<MailboxOptions>(options);
         var paths = new ResolvedPaths(archive.Folder, "", archive.Folder, archive.Folder, archive.Folder, archive.Settings.SpoolFolder);
         Checkpoints = new MailboxCheckpoints(archive.Database, TimeProvider.System);
-        var connector = new ImapConnector(monitor, new OAuth2TokenSource(new HttpClient(), monitor, TimeProvider.System), paths, NullLogger<ImapConnector>.Instance);
+        var connector = new ImapConnector(monitor, new EvidenceMailWorker.Auth.OAuth2TokenClient(new HttpClient(), TimeProvider.System), paths, NullLogger<ImapConnector>.Instance);
         var sweeper = new ImapSweeper(archive.Pipeline, Checkpoints, TimeProvider.System, new TestOutputLogger<ImapSweeper>(output));
         Log = new TestOutputLogger<ImapMailboxSource>(output);
         Source = new ImapMailboxSource(connector, sweeper, archive.Pipeline, Checkpoints, monitor, TimeProvider.System, Log);

@@ -134,34 +134,4 @@ public sealed class OutboxTests
         Assert.True(BackoffSchedule.IsDead(BackoffSchedule.MaxAttempts));
     }
 
-    [Fact]
-    public async Task The_OAuth2_access_token_is_fetched_with_the_refresh_token_and_reused_until_it_nearly_expires()
-    {
-        var handler = new TokenEndpoint();
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2024-06-08T02:15:00Z"));
-        var tokens = new OAuth2TokenProvider(new HttpClient(handler), clock);
-        var options = new OAuth2Options { ClientId = "client", ClientSecret = "secret", RefreshToken = "refresh-1", TokenEndpoint = "https://oauth.test/token" };
-
-        Assert.Equal("access-1", await tokens.AccessTokenAsync(options, CancellationToken.None));
-        clock.Advance(TimeSpan.FromMinutes(50));
-        Assert.Equal("access-1", await tokens.AccessTokenAsync(options, CancellationToken.None));
-        clock.Advance(TimeSpan.FromMinutes(10)); // within a minute of expiry
-        Assert.Equal("access-2", await tokens.AccessTokenAsync(options, CancellationToken.None));
-        Assert.Equal(2, handler.Requests.Count);
-        Assert.Contains("grant_type=refresh_token", handler.Requests[0]);
-        Assert.Contains("refresh_token=refresh-1", handler.Requests[0]);
-        Assert.Contains("client_id=client", handler.Requests[0]);
-    }
-
-    private sealed class TokenEndpoint : HttpMessageHandler
-    {
-        public List<string> Requests { get; } = [];
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Requests.Add(await request.Content!.ReadAsStringAsync(cancellationToken));
-            var body = $"{{\"access_token\":\"access-{Requests.Count}\",\"expires_in\":3600,\"token_type\":\"Bearer\"}}";
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Auth;
 using System.Reflection;
 using EvidenceMailWorker.Configuration;
 using MailKit;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace EvidenceMailWorker.Ingestion.Imap;
 
 // Connects, identifies, authenticates (app password or XOAUTH2) and opens the watched folder.
-public sealed class ImapConnector(IOptionsMonitor<MailboxOptions> options, OAuth2TokenSource tokens, ResolvedPaths paths, ILogger<ImapConnector> logger)
+public sealed class ImapConnector(IOptionsMonitor<MailboxOptions> options, OAuth2TokenClient tokens, ResolvedPaths paths, ILogger<ImapConnector> logger)
 {
     public static string AccountKey(MailboxOptions o) => $"{o.Username}@{o.Host}".ToLowerInvariant();
 
@@ -49,7 +50,8 @@ public sealed class ImapConnector(IOptionsMonitor<MailboxOptions> options, OAuth
         {
             if (useOAuth)
             {
-                await client.AuthenticateAsync(new SaslMechanismOAuth2(o.Username, await tokens.GetAccessTokenAsync(cancellationToken)), cancellationToken);
+                var accessToken = await tokens.GetAccessTokenAsync(o.OAuth2, MailboxOptions.Section, cancellationToken);
+                await client.AuthenticateAsync(new SaslMechanismOAuth2(o.Username, accessToken), cancellationToken);
             }
             else if (client.AuthenticationMechanisms.Contains("PLAIN"))
             {
@@ -67,10 +69,10 @@ public sealed class ImapConnector(IOptionsMonitor<MailboxOptions> options, OAuth
             if (useOAuth)
             {
                 tokens.Invalidate();
-                throw new MailboxAuthenticationException(
+                throw new CredentialsRejectedException(
                     $"{o.Host} rejected the OAuth2 access token for {o.Username} ({e.Message}). Check that the token was issued for this account with scope https://mail.google.com/ (docs/imap.md).", e);
             }
-            throw new MailboxAuthenticationException(
+            throw new CredentialsRejectedException(
                 $"{o.Host} rejected the password for {o.Username} ({e.Message}). For Gmail use an app password (2-Step Verification must be on) " +
                 "and set EVIDENCEMAIL_Mailbox__Password; or configure OAuth2 (docs/imap.md).", e);
         }

@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Auth;
 using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Storage;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,7 @@ public sealed class ImapMailboxSource(
             await sweeper.SweepAsync(session, cancellationToken);
             await session.CloseAsync(cancellationToken);
         }
-        catch (MailboxAuthenticationException e)
+        catch (CredentialsRejectedException e)
         {
             await RecordErrorAsync(e.Message);
             throw;
@@ -56,7 +57,7 @@ public sealed class ImapMailboxSource(
             {
                 return;
             }
-            catch (MailboxAuthenticationException e)
+            catch (CredentialsRejectedException e)
             {
                 logger.LogError("Stopped watching mailbox {Account}: {Reason} The worker keeps running; restart it after fixing the credentials.", account, e.Message);
                 await RecordErrorAsync(e.Message);

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Text;
 using EvidenceMailWorker.Configuration;
-using EvidenceMailWorker.Ingestion.Imap;
+using EvidenceMailWorker.Auth;
 using Microsoft.Extensions.Time.Testing;
 
-namespace EvidenceMailWorker.Tests.Imap;
+namespace EvidenceMailWorker.Tests.Auth;
 
-// The refresh-token exchange of XOAUTH2, against a stand-in token endpoint.
-public sealed class OAuth2TokenSourceTests
+// The refresh-token exchange of XOAUTH2 (IMAP and SMTP), against a stand-in token endpoint.
+public sealed class OAuth2TokenClientTests
 {
     private static readonly MailboxOptions Options = new()
     {
@@ -20,16 +20,16 @@ public sealed class OAuth2TokenSourceTests
     {
         var endpoint = new Endpoint(HttpStatusCode.OK, """{"access_token":"at-1","expires_in":3600,"token_type":"Bearer"}""");
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var tokens = new OAuth2TokenSource(new HttpClient(endpoint), new StaticOptionsMonitor<MailboxOptions>(Options), clock);
+        var tokens = new OAuth2TokenClient(new HttpClient(endpoint), clock);
 
-        Assert.Equal("at-1", await tokens.GetAccessTokenAsync(CancellationToken.None));
-        Assert.Equal("at-1", await tokens.GetAccessTokenAsync(CancellationToken.None));
+        Assert.Equal("at-1", await tokens.GetAccessTokenAsync(Options.OAuth2, "Mailbox", CancellationToken.None));
+        Assert.Equal("at-1", await tokens.GetAccessTokenAsync(Options.OAuth2, "Mailbox", CancellationToken.None));
         Assert.Equal(1, endpoint.Calls);
         Assert.Contains("grant_type=refresh_token", endpoint.LastBody);
         Assert.Contains("refresh_token=refresh", endpoint.LastBody);
 
         clock.Advance(TimeSpan.FromMinutes(56));
-        await tokens.GetAccessTokenAsync(CancellationToken.None);
+        await tokens.GetAccessTokenAsync(Options.OAuth2, "Mailbox", CancellationToken.None);
         Assert.Equal(2, endpoint.Calls);
     }
 
@@ -37,9 +37,9 @@ public sealed class OAuth2TokenSourceTests
     public async Task A_revoked_refresh_token_is_an_authentication_failure_that_says_what_to_do()
     {
         var endpoint = new Endpoint(HttpStatusCode.BadRequest, """{"error":"invalid_grant","error_description":"Token has been expired or revoked."}""");
-        var tokens = new OAuth2TokenSource(new HttpClient(endpoint), new StaticOptionsMonitor<MailboxOptions>(Options), TimeProvider.System);
+        var tokens = new OAuth2TokenClient(new HttpClient(endpoint), TimeProvider.System);
 
-        var e = await Assert.ThrowsAsync<MailboxAuthenticationException>(() => tokens.GetAccessTokenAsync(CancellationToken.None));
+        var e = await Assert.ThrowsAsync<CredentialsRejectedException>(() => tokens.GetAccessTokenAsync(Options.OAuth2, "Mailbox", CancellationToken.None));
         Assert.Contains("invalid_grant", e.Message);
         Assert.Contains("Production", e.Message);
         Assert.Contains("EVIDENCEMAIL_Mailbox__OAuth2__RefreshToken", e.Message);
@@ -49,9 +49,9 @@ public sealed class OAuth2TokenSourceTests
     public async Task A_failing_token_endpoint_is_a_transient_error_not_an_authentication_failure()
     {
         var endpoint = new Endpoint(HttpStatusCode.ServiceUnavailable, "busy");
-        var tokens = new OAuth2TokenSource(new HttpClient(endpoint), new StaticOptionsMonitor<MailboxOptions>(Options), TimeProvider.System);
+        var tokens = new OAuth2TokenClient(new HttpClient(endpoint), TimeProvider.System);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => tokens.GetAccessTokenAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<HttpRequestException>(() => tokens.GetAccessTokenAsync(Options.OAuth2, "Mailbox", CancellationToken.None));
     }
 
     private sealed class Endpoint(HttpStatusCode status, string body) : HttpMessageHandler
