@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Outbound;
 using EvidenceMailWorker.Receipts;
@@ -14,6 +15,7 @@ public static class OutboxServices
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
         services.AddOAuth2TokenClient();
+        services.AddSingleton<IMailboxAlarm, OfficeMailboxAlarm>();
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSignal>();

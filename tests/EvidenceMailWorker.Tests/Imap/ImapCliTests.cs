@@ -35,13 +35,39 @@ public sealed class ImapCliTests : IDisposable
         Assert.Equal(1, user.FailedLogins());
     }
 
+    [Fact]
+    public async Task A_rejected_password_under_run_stops_that_mailbox_and_mails_the_office_once()
+    {
+        var user = DovecotServer.Shared.CreateUser();
+        using var worker = WorkerProcess.Start(_folder.Path, Args(user, "run", password: "wrong"));
+        _ = worker.StandardOutput.ReadToEndAsync();
+        var stderr = worker.StandardError.ReadToEndAsync();
+        var outbox = _folder.Combine("data", "outbox");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(Directory.Exists(outbox) && Directory.EnumerateFiles(outbox, "*mailbox-alarm*").Any()) && DateTime.UtcNow < deadline && !worker.HasExited)
+            await Task.Delay(50);
+
+        Assert.False(worker.HasExited, "run must stay up when one mailbox cannot be read");
+        var alarm = MimeKit.MimeMessage.Load(Assert.Single(Directory.EnumerateFiles(outbox, "*mailbox-alarm*")));
+        Assert.Equal("vanphong.huyendoan@example.org", Assert.Single(alarm.To.Mailboxes).Address);
+        Assert.Equal("Cảnh báo: hệ thống đã ngừng đọc hộp thư minh chứng", alarm.Subject);
+        Assert.Contains("EVIDENCEMAIL_Mailbox__Password", alarm.TextBody);
+        Assert.Equal("auto-generated", alarm.Headers["Auto-Submitted"]);
+        Assert.Equal(1, user.FailedLogins());
+
+        Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        await worker.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        Assert.Contains("rejected the password", await stderr);
+    }
+
     private const string Processed = "SELECT COUNT(*) FROM messages WHERE processed_at IS NOT NULL";
 
     [Fact]
     public async Task Run_killed_mid_backlog_and_restarted_stores_every_message_exactly_once_and_stops_cleanly_on_SIGTERM()
     {
         var user = DovecotServer.Shared.CreateUser();
-        const int count = 60;
+        // Big enough that the kill lands while verdicts are still being worked out, however fast the machine.
+        const int count = 200;
         await user.AppendAsync(TestMail.Numbered(count, attachmentBytes: 300_000));
 
         using (var first = WorkerProcess.Start(_folder.Path, Args(user, "run")))

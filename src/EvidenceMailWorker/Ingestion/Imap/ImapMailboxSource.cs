@@ -11,7 +11,7 @@ namespace EvidenceMailWorker.Ingestion.Imap;
 // recovery once each. A rejected password or grant stops this mailbox (retrying cannot help).
 public sealed class ImapMailboxSource(
     ImapConnector connector, ImapSweeper sweeper, IngestionPipeline pipeline, MailboxCheckpoints checkpoints,
-    IOptionsMonitor<MailboxOptions> options, TimeProvider clock, ILogger<ImapMailboxSource> logger) : IMailboxSource
+    IOptionsMonitor<MailboxOptions> options, TimeProvider clock, ILogger<ImapMailboxSource> logger, IMailboxAlarm? alarm = null) : IMailboxSource
 {
     // Gmail drops idle connections after about 10 minutes; RFC 2177 allows 29.
     public static readonly TimeSpan IdleRefresh = TimeSpan.FromMinutes(9);
@@ -61,6 +61,8 @@ public sealed class ImapMailboxSource(
             {
                 logger.LogError("Stopped watching mailbox {Account}: {Reason} The worker keeps running; restart it after fixing the credentials.", account, e.Message);
                 await RecordErrorAsync(e.Message);
+                if (alarm is not null)
+                    await alarm.MailboxStoppedAsync(account, e.Message, cancellationToken);
                 return;
             }
             catch (Exception e)
