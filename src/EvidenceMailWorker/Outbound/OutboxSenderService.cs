@@ -1,40 +1,20 @@
-using Microsoft.Extensions.Hosting;
+using EvidenceMailWorker.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EvidenceMailWorker.Outbound;
 
-// The `run` worker's delivery loop: a pass when woken (new row) or when the next row falls due,
-// else every Poll (another worker instance may have enqueued). Errors wait a Poll: never a tight loop.
-public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal, TimeProvider clock, ILogger<OutboxSenderService> logger) : BackgroundService
+// The `run` worker's delivery loop: woken when a row is enqueued, or when the next retry falls due.
+public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal, TimeProvider clock, ILogger<OutboxSenderService> logger)
+    : DueWorkLoop(signal.Wakeup, clock, logger)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(200);
+    protected override string WorkName => "Outbox";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = Poll;
-            try
-            {
-                var result = await sender.SendDueAsync(stoppingToken);
-                if (result.Sent + result.Failed + result.Dead > 0)
-                    logger.LogDebug("Outbox pass: {Sent} sent, {Failed} to retry, {Dead} given up", result.Sent, result.Failed, result.Dead);
-                if (await sender.UntilNextDueAsync(stoppingToken) is { } untilNext && untilNext < Poll)
-                    wait = untilNext < MinimumWait ? MinimumWait : untilNext;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Outbox pass failed; trying again in {Poll}", Poll);
-            }
-            try
-            {
-                await signal.Wakeup.WaitAsync(wait, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
+        var result = await sender.SendDueAsync(cancellationToken);
+        if (result.Sent + result.Failed + result.Dead > 0)
+            logger.LogDebug("Outbox pass: {Sent} sent, {Failed} to retry, {Dead} given up", result.Sent, result.Failed, result.Dead);
     }
+
+    protected override Task<TimeSpan?> UntilNextDueAsync(CancellationToken cancellationToken) => sender.UntilNextDueAsync(cancellationToken);
 }
