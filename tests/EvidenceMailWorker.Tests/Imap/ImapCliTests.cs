@@ -44,11 +44,15 @@ public sealed class ImapCliTests : IDisposable
         var stderr = worker.StandardError.ReadToEndAsync();
         var outbox = _folder.Combine("data", "outbox");
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(Directory.Exists(outbox) && Directory.EnumerateFiles(outbox, "*mailbox-alarm*").Any()) && DateTime.UtcNow < deadline && !worker.HasExited)
+        // Only finished files: the transport writes `<name>.eml.part` and renames it when complete.
+        IEnumerable<string> Alarms() => Directory.Exists(outbox)
+            ? Directory.EnumerateFiles(outbox, "*mailbox-alarm*").Where(f => f.EndsWith(".eml", StringComparison.Ordinal))
+            : [];
+        while (!Alarms().Any() && DateTime.UtcNow < deadline && !worker.HasExited)
             await Task.Delay(50);
 
         Assert.False(worker.HasExited, "run must stay up when one mailbox cannot be read");
-        var alarm = MimeKit.MimeMessage.Load(Assert.Single(Directory.EnumerateFiles(outbox, "*mailbox-alarm*")));
+        var alarm = MimeKit.MimeMessage.Load(Assert.Single(Alarms()));
         Assert.Equal("vanphong.huyendoan@example.org", Assert.Single(alarm.To.Mailboxes).Address);
         Assert.Equal("Cảnh báo: hệ thống đã ngừng đọc hộp thư minh chứng", alarm.Subject);
         Assert.Contains("EVIDENCEMAIL_Mailbox__Password", alarm.TextBody);
