@@ -44,11 +44,5 @@ public sealed record HeaderFacts(string? MessageId, string? FromAddress, string?
             headers);
     }
 
-    public string ContentKeyFor(SpooledFile raw)
-    {
-        using var stream = raw.OpenRead();
-        return ContentKeyFor(ContentKey.HashBody(stream));
-    }
-
     public string ContentKeyFor(byte[] bodySha256) => ContentKey.Compute(MessageId, FromAddress, DateHeader, Subject, bodySha256);
 }

@@ -91,21 +91,18 @@ public sealed class ArchiveTests
     {
         await using var harness = await ArchiveHarness.CreateAsync(provider);
         var message = Submissions.From(Submissions.NgocChuc, "Ngọc Chúc", "bị ngắt giữa chừng", ("TC 4.1.pdf", Submissions.Pdf("k")));
-        // Step one of the pipeline only, as if the process died right after the raw commit.
-        using var spool = new EvidenceMailWorker.Ingestion.FileSpool(harness.Settings.SpoolFolder);
-        var raw = await spool.SpoolAsync(new MemoryStream(ArchiveHarness.Bytes(message)), CancellationToken.None);
-        var facts = await EvidenceMailWorker.Ingestion.HeaderFacts.ReadAsync(raw, CancellationToken.None);
-        var stored = await harness.Store.StoreRawAsync(new EvidenceMailWorker.Storage.RawMessage(facts.ContentKeyFor(raw), facts.MessageId, raw, "test",
-            DateTime.UtcNow, facts.FromAddress, facts.FromName, facts.Subject), CancellationToken.None);
+        // The raw commit alone, as if the process died right after it.
+        using var spooled = await harness.Pipeline.SpoolAsync(new MemoryStream(ArchiveHarness.Bytes(message)), CancellationToken.None);
+        var stored = (await harness.Pipeline.StoreSpooledAsync(spooled, "test", null, CancellationToken.None)).Result;
 
-        var interrupted = await harness.SubmissionAsync(stored.Id);
+        var interrupted = await harness.SubmissionAsync(stored.MessageId);
         Assert.Equal(MessageStatus.Failed, interrupted.Status);
         Assert.Equal(Reasons.Error, interrupted.Reason);
         Assert.Contains("interrupted", interrupted.Error);
 
         var retried = await harness.Pipeline.RetryFailedAsync(CancellationToken.None);
         Assert.Single(retried);
-        var finished = await harness.SubmissionAsync(stored.Id);
+        var finished = await harness.SubmissionAsync(stored.MessageId);
         Assert.Equal(MessageStatus.Accepted, finished.Status);
         Assert.Equal("TC 4.1.pdf", Assert.Single(finished.Attachments).FileName);
 
