@@ -73,12 +73,12 @@ public sealed class DovecotServer : IDisposable
         var password = "pw-" + Guid.NewGuid().ToString("N")[..8];
         var home = Path.Combine(Root, "mail", name);
         Directory.CreateDirectory(home);
-        Run("chown", ["-R", $"{MailUid}:{MailUid}", Path.Combine(Root, "mail")]);
+        ExternalCommand.Run("chown", ["-R", $"{MailUid}:{MailUid}", Path.Combine(Root, "mail")]);
         lock (_gate)
             File.AppendAllText(PasswdPath, $"{name}:{{PLAIN}}{password}:{MailUid}:{MailUid}::{home}::\n");
         // Dovecot re-reads the passwd-file at most once a second: wait until it knows the user.
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!Run("doveadm", ["-c", ConfigPath, "user", name], allowFailure: true).Contains("uid", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        while (!ExternalCommand.Run("doveadm", ["-c", ConfigPath, "user", name], allowFailure: true).Contains("uid", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
             Thread.Sleep(100);
         return new DovecotUser(this, name, password, Path.Combine(home, "Maildir"));
     }
@@ -89,7 +89,7 @@ public sealed class DovecotServer : IDisposable
         if (!File.Exists(pidFile))
             return;
         var pid = File.ReadAllText(pidFile).Trim();
-        Run("doveadm", ["-c", ConfigPath, "stop"], allowFailure: true);
+        ExternalCommand.Run("doveadm", ["-c", ConfigPath, "stop"], allowFailure: true);
         // doveadm stop returns before the master has exited and released the port.
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (Directory.Exists($"/proc/{pid}") && DateTime.UtcNow < deadline)
@@ -102,7 +102,7 @@ public sealed class DovecotServer : IDisposable
         StartProcess(FindDovecot());
     }
 
-    public string Doveadm(params string[] args) => Run("doveadm", ["-c", ConfigPath, .. args]);
+    public string Doveadm(params string[] args) => ExternalCommand.Run("doveadm", ["-c", ConfigPath, .. args]);
 
     public string ReadLog()
     {
@@ -189,7 +189,7 @@ public sealed class DovecotServer : IDisposable
         var startLog = Path.Combine(Root, "start.out");
         try
         {
-            Run("/bin/sh", ["-c", $"exec '{binary}' -c '{ConfigPath}' </dev/null >'{startLog}' 2>&1"]);
+            ExternalCommand.Run("/bin/sh", ["-c", $"exec '{binary}' -c '{ConfigPath}' </dev/null >'{startLog}' 2>&1"]);
         }
         catch (InvalidOperationException e)
         {
@@ -249,29 +249,6 @@ public sealed class DovecotServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string Run(string fileName, IReadOnlyList<string> args, bool allowFailure = false)
-    {
-        var psi = new ProcessStartInfo(fileName, args)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = "/",
-        };
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(30_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within 30 s.");
-        }
-        var output = new StringBuilder().Append(stdout.Result).Append(stderr.Result).ToString();
-        if (process.ExitCode != 0 && !allowFailure)
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', args)} exited with {process.ExitCode}:\n{output}");
-        return output;
-    }
 }
 
 /// <summary>One mailbox on a <see cref="DovecotServer"/>.</summary>

@@ -128,8 +128,8 @@ public sealed class PostfixServer : IDisposable
             Directory.CreateDirectory(dir);
             File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
         }
-        RunProcess("chown", ["postfix:postfix", Path.Combine(_root, "data")]);
-        RunProcess("chown", [$"{MailUid}:{MailUid}", Path.Combine(_root, "mail")]);
+        ExternalCommand.Run("chown", ["postfix:postfix", Path.Combine(_root, "data")]);
+        ExternalCommand.Run("chown", [$"{MailUid}:{MailUid}", Path.Combine(_root, "mail")]);
 
         File.WriteAllText(Path.Combine(ConfigDir, "main.cf"), $"""
             compatibility_level = 3.6
@@ -214,33 +214,10 @@ public sealed class PostfixServer : IDisposable
             "exec </dev/null >/dev/null 2>&1; " +
             $"( while kill -0 {Environment.ProcessId} 2>/dev/null && [ -d '{_root}' ]; do sleep 0.5; done; " +
             $"if [ -d '{_root}' ]; then {PostfixBinary} -c '{ConfigDir}' stop; rm -rf '{_root}'; fi ) &";
-        RunProcess("setsid", ["/bin/sh", "-c", script]);
+        ExternalCommand.Run("setsid", ["/bin/sh", "-c", script]);
     }
 
-    private void Run(string command) => RunProcess(PostfixBinary, ["-c", ConfigDir, command]);
-
-    private static void RunProcess(string fileName, IReadOnlyList<string> args)
-    {
-        var psi = new ProcessStartInfo(fileName, args)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = "/",
-        };
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {fileName}");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', args)} exited with {process.ExitCode}: {output.Result}{error.Result}");
-    }
+    private void Run(string command) => ExternalCommand.Run(PostfixBinary, ["-c", ConfigDir, command]);
 
     public static int FreePort()
     {

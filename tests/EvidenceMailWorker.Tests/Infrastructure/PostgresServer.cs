@@ -261,7 +261,7 @@ public sealed class PostgresServer : IDisposable
         Directory.CreateDirectory(Path.Combine(dir, "sock"));
         if (chownToPostgres)
         {
-            RunProcess("chown", ["-R", "postgres:postgres", dir], TimeSpan.FromSeconds(30));
+            ExternalCommand.Run("chown", ["-R", "postgres:postgres", dir], TimeSpan.FromSeconds(30));
         }
 
         return dir;
@@ -306,39 +306,8 @@ public sealed class PostgresServer : IDisposable
         var path = Path.Combine(_binDir!, tool);
         // PostgreSQL refuses to run as root, and CI runs as root.
         return _runAsPostgres
-            ? RunProcess("runuser", ["-u", "postgres", "--", path, .. args], timeout)
-            : RunProcess(path, args, timeout);
-    }
-
-    private static string RunProcess(string fileName, IReadOnlyList<string> args, TimeSpan timeout)
-    {
-        var psi = new ProcessStartInfo(fileName, args)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            // The postgres user cannot enter root's current directory on some systems.
-            WorkingDirectory = "/",
-        };
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {timeout}.");
-        }
-
-        var output = new StringBuilder().Append(stdout.Result).Append(stderr.Result).ToString();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{fileName} {string.Join(' ', args)} exited with {process.ExitCode}:\n{output}");
-        }
-
-        return output;
+            ? ExternalCommand.Run("runuser", ["-u", "postgres", "--", path, .. args], timeout)
+            : ExternalCommand.Run(path, args, timeout);
     }
 
     private static string Sanitize(string prefix)
