@@ -1,3 +1,5 @@
+using EvidenceMailWorker.Text;
+
 namespace EvidenceMailWorker.Configuration;
 
 public static partial class CampaignValidator
@@ -9,9 +11,9 @@ public static partial class CampaignValidator
             p.Add(list, "is empty; at least one period with a deadline is required");
         p.UniqueIds(list, c.Periods, x => x.Id, "period");
 
-        // Period matching assumes list order is time order ("the first period whose deadline is
-        // after the received time"), so the order is checked, not silently sorted.
-        (int Index, DateTimeOffset Deadline)? previous = null;
+        // Periods may be listed in any order (matching sorts them by deadline), but two with one
+        // deadline would leave "the first period whose deadline is after" undecided.
+        var periodOfDeadline = new Dictionary<DateTimeOffset, int>();
         for (var i = 0; i < c.Periods.Count; i++)
         {
             var period = c.Periods[i];
@@ -27,9 +29,10 @@ public static partial class CampaignValidator
                 p.Add($"{path}.Deadline", $"'{period.Deadline}' is not an ISO 8601 date and time with an explicit offset (e.g. '{DeadlineFormat.Example}'; add 'Z' or '+07:00')");
                 continue;
             }
-            if (previous is { } prev && deadline <= prev.Deadline)
-                p.Add($"{path}.Deadline", $"'{period.Deadline}' is not after the deadline of {list}[{prev.Index}] ('{c.Periods[prev.Index].Deadline}'); list periods in deadline order");
-            previous = (i, deadline);
+            if (periodOfDeadline.TryGetValue(deadline, out var first))
+                p.Add($"{path}.Deadline", $"'{period.Deadline}' is also the deadline of {list}[{first}] ('{c.Periods[first].Id}'); two periods cannot end at the same moment");
+            else
+                periodOfDeadline[deadline] = i;
         }
 
         PhrasesNameOneThing(list, c.Periods, x => x.Id, x => NameAndAliases(x.Name, x.Aliases), "period", p);
@@ -49,6 +52,11 @@ public static partial class CampaignValidator
                 if (string.IsNullOrWhiteSpace(text)) continue;
                 var path = $"{listPath}[{i}].{key}";
                 var normalised = NormalisePhrase(text);
+                if (normalised.Length == 0)
+                {
+                    p.Add(path, $"'{text}' has no letters or digits, so it can never be found in a subject");
+                    continue;
+                }
                 if (owner.TryGetValue(normalised, out var first) && first.Index != i)
                     p.Add(path, $"'{text}' also names {what} '{id(items[first.Index])}' ({first.Path}); a phrase must name one {what}");
                 else
@@ -63,7 +71,7 @@ public static partial class CampaignValidator
     private static IEnumerable<(string Key, string Text)> Entries(string key, IReadOnlyList<string> entries) =>
         entries.Select((text, k) => ($"{key}[{k}]", text));
 
-    private static string NormalisePhrase(string phrase) =>
-        string.Join(' ', phrase.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant()
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    // The matcher's own comparison (Text/VietnameseText.Key), so "the same phrase" means the same here
+    // and in matching: case, spacing, punctuation and tone placement do not tell phrases apart.
+    private static string NormalisePhrase(string phrase) => VietnameseText.Key(phrase);
 }

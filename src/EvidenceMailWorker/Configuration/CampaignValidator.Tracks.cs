@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using EvidenceMailWorker.Text;
 
 namespace EvidenceMailWorker.Configuration;
 
@@ -7,11 +7,6 @@ public static partial class CampaignValidator
 {
     private static readonly string[] AwardKinds = ["Cluster", "ClusterLeader"];
     private static readonly string[] CriterionScopes = ["Unit", "Cluster"];
-
-    // File names carry the code alone ("TC 1.1 - ...", "H2.3_anh.jpg"): a short letter prefix and
-    // dotted numbers keep it recognisable as a token.
-    [GeneratedRegex(@"^[A-Za-z]{0,3}\d+(\.\d+)*$")]
-    private static partial Regex CriterionCode();
 
     private static void CheckTracks(CampaignOptions c, ProblemList p)
     {
@@ -39,8 +34,10 @@ public static partial class CampaignValidator
             p.Add(list, "is empty; at least one criterion is required");
 
         var tracks = c.Tracks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        // Codes are compared case-insensitively because file names are matched case-folded.
-        var firstByCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Codes are compared in the matcher's form (Text/CodeForm: case-folded, `.`/`-`/`_` alike), and
+        // only within a track: both criteria sets of a district may start at 1.1, and the message's
+        // track tells them apart.
+        var firstByCode = new Dictionary<(string Track, string Key), int>();
         for (var i = 0; i < c.Criteria.Count; i++)
         {
             var criterion = c.Criteria[i];
@@ -49,20 +46,14 @@ public static partial class CampaignValidator
 
             if (p.Required($"{path}.Code", criterion.Code, "a criterion code such as '1.1'"))
             {
-                if (!CriterionCode().IsMatch(criterion.Code))
-                    p.Add($"{path}.Code", $"code '{criterion.Code}' is not of the form '1.1', '2.3.1' or 'H1.2' (up to 3 letters, then numbers separated by dots)");
-                if (firstByCode.TryGetValue(criterion.Code, out var first))
-                {
-                    var other = c.Criteria[first];
-                    var where = other.Track == criterion.Track
-                        ? $"in the same track '{criterion.Track}'"
-                        : $"in track '{other.Track}'; file names carry only the code, so codes must be unique across tracks";
-                    p.Add($"{path}.Code", $"code '{criterion.Code}' is already used by {list}[{first}] {where}");
-                }
+                if (CodeForm.Parse(criterion.Code) is not { } form)
+                    p.Add($"{path}.Code", $"code '{criterion.Code}' is not a criterion code; use one of the forms {CodeForm.Forms} (letters, numbers and '.', '-' or '_' between them, no spaces)");
+                else if (firstByCode.TryGetValue((criterion.Track, form.Key), out var first))
+                    p.Add($"{path}.Code", c.Criteria[first].Code == criterion.Code
+                        ? $"code '{criterion.Code}' is already used by {list}[{first}] in the same track '{criterion.Track}'"
+                        : $"code '{criterion.Code}' reads the same as '{c.Criteria[first].Code}' of {list}[{first}] in the same track '{criterion.Track}' ('.', '-', '_' and case do not tell codes apart)");
                 else
-                {
-                    firstByCode[criterion.Code] = i;
-                }
+                    firstByCode[(criterion.Track, form.Key)] = i;
             }
 
             p.Required($"{path}.Name", criterion.Name, "the criterion's name");

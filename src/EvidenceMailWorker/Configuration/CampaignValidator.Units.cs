@@ -20,8 +20,7 @@ public static partial class CampaignValidator
             p.Required($"{path}.Name", unit.Name, "the unit's name");
             p.NonBlankEntries($"{path}.Aliases", unit.Aliases);
 
-            if (unit.Emails.Count == 0)
-                p.Add($"{path}.Emails", $"unit '{unit.Id}' has no e-mail address; its mail could never be recognised");
+            // A unit without an address is allowed: its leader or another unit sends for it.
             for (var j = 0; j < unit.Emails.Count; j++)
             {
                 var email = unit.Emails[j];
@@ -33,7 +32,7 @@ public static partial class CampaignValidator
                     ownerOfAddress.TryAdd(email, (i, j));
             }
         }
-        PhrasesNameOneThing(list, c.Units, x => x.Id, x => NameAndAliases(x.Name, x.Aliases), "unit", p);
+        CheckUnitPhrases(c, p);
     }
 
     private static void CheckClusters(CampaignOptions c, ProblemList p)

@@ -70,11 +70,20 @@ public static class ConfigCheck
             o.WriteLine($"  {cl.Id,-10} {cl.Name} — {cl.Units.Count} units, leader {unitNames[cl.Leader]}, {supervisor}");
         }
 
+        var notes = CampaignNotes.Of(c);
+        if (notes.Count > 0)
+        {
+            o.WriteLine("Notes for the office");
+            foreach (var note in notes)
+                o.WriteLine($"  - {note}");
+        }
+
         o.WriteLine("Infrastructure");
         o.WriteLine($"  Database   {DescribeDatabase(infra.Database, paths)}");
         o.WriteLine($"  Mailbox    {(infra.Mailbox.Source == "Imap" ? $"Imap {infra.Mailbox.Username} @ {infra.Mailbox.Host}:{infra.Mailbox.Port} ({infra.Mailbox.ImapFolder})" : $"Folder {paths.InboxFolder}")}");
         o.WriteLine($"  Outbox     {(infra.Outbox.Mode == "Smtp" ? $"Smtp {infra.Outbox.Host}:{infra.Outbox.Port}" : $"Folder {paths.OutboxFolder}")}");
         o.WriteLine($"  Data       {paths.DataDirectory}");
+        o.WriteLine($"  Links      {string.Join(", ", infra.Understanding.EffectiveLinkHosts)}");
     }
 
     // Connection strings can carry passwords, so only where the data lives is shown.

@@ -76,3 +76,24 @@ public sealed class LimitsOptions
     // An archive inside an archive inside ... is expanded this many levels deep, no further.
     public int MaxArchiveDepth { get; set; } = 3;
 }
+
+public sealed class UnderstandingOptions
+{
+    public const string Section = "Understanding";
+
+    // CONTRACT §4 Links: the document stores whose URLs count as evidence. Setting the key replaces
+    // the whole list (the configuration binder would otherwise append to a pre-filled one), so a
+    // district adding a host copies this list and adds to it.
+    public static readonly IReadOnlyList<string> DefaultLinkHosts =
+    [
+        "drive.google.com", "docs.google.com",
+        "onedrive.live.com", "1drv.ms", "sharepoint.com",
+        "dropbox.com", "db.tt",
+        "zalo.me", "zalo.vn",
+        "facebook.com", "fb.com", "fb.watch", "fb.me",
+    ];
+
+    public List<string> LinkHosts { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveLinkHosts => LinkHosts.Count > 0 ? LinkHosts : DefaultLinkHosts;
+}

@@ -11,7 +11,8 @@ public sealed record InfrastructureSettings(
     MailboxOptions Mailbox,
     OutboxOptions Outbox,
     ReceiptsOptions Receipts,
-    LimitsOptions Limits)
+    LimitsOptions Limits,
+    UnderstandingOptions Understanding)
 {
     public static InfrastructureSettings Read(IConfiguration config, ICollection<ConfigProblem> problems) => new(
         OptionsReader.Read<StorageOptions>(config, StorageOptions.Section, problems),
@@ -19,5 +20,6 @@ public sealed record InfrastructureSettings(
         OptionsReader.Read<MailboxOptions>(config, MailboxOptions.Section, problems),
         OptionsReader.Read<OutboxOptions>(config, OutboxOptions.Section, problems),
         OptionsReader.Read<ReceiptsOptions>(config, ReceiptsOptions.Section, problems),
-        OptionsReader.Read<LimitsOptions>(config, LimitsOptions.Section, problems));
+        OptionsReader.Read<LimitsOptions>(config, LimitsOptions.Section, problems),
+        OptionsReader.Read<UnderstandingOptions>(config, UnderstandingOptions.Section, problems));
 }

@@ -29,6 +29,7 @@ public static class InfrastructureValidator
         CheckDatabase(s.Database, p);
         CheckMailbox(s.Mailbox, p);
         CheckOutbox(s.Outbox, p);
+        CheckLinkHosts(s.Understanding, p);
 
         if (s.Receipts.QuietSeconds < 0)
             p.Add("Receipts.QuietSeconds", $"'{s.Receipts.QuietSeconds}' is negative; use 0 or more seconds");
@@ -116,5 +117,19 @@ public static class InfrastructureValidator
     {
         if (value <= 0)
             p.Add(path, $"'{value}' must be more than 0");
+    }
+
+    // A host is compared with the URL's host name, so a scheme, a path or a port can never match.
+    private static void CheckLinkHosts(UnderstandingOptions u, ProblemList p)
+    {
+        for (var i = 0; i < u.LinkHosts.Count; i++)
+        {
+            var host = u.LinkHosts[i];
+            var path = $"Understanding.LinkHosts[{i}]";
+            if (string.IsNullOrWhiteSpace(host))
+                p.Add(path, "is empty; remove it or write a host name such as 'photos.google.com'");
+            else if (Uri.CheckHostName(host) != UriHostNameType.Dns || host.Contains('/'))
+                p.Add(path, $"'{host}' is not a host name; write only the host, e.g. 'photos.google.com' (no 'https://', no path)");
+        }
     }
 }

@@ -10,9 +10,12 @@ public sealed class CampaignDirectory
     private readonly Dictionary<string, ClusterOptions> _clusterByUnit = new(StringComparer.Ordinal);
     private readonly HashSet<string> _staff = new(StringComparer.OrdinalIgnoreCase);
 
-    public CampaignDirectory(CampaignOptions campaign)
+    private readonly UnderstandingOptions? _understanding;
+
+    public CampaignDirectory(CampaignOptions campaign, UnderstandingOptions? understanding = null)
     {
         Campaign = campaign;
+        _understanding = understanding;
         foreach (var unit in campaign.Units)
             foreach (var email in unit.Emails)
                 _unitByEmail.TryAdd(email.Trim(), unit);
@@ -31,7 +34,7 @@ public sealed class CampaignDirectory
 
     public CampaignOptions Campaign { get; }
 
-    public CampaignMatcher Matcher => CampaignMatcher.For(Campaign);
+    public CampaignMatcher Matcher => CampaignMatcher.For(Campaign, _understanding);
 
     public UnitOptions? UnitByEmail(string? address) =>
         address is not null && _unitByEmail.TryGetValue(address.Trim(), out var unit) ? unit : null;

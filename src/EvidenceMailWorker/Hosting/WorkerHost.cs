@@ -48,6 +48,7 @@ public static class WorkerHost
         AddOptions<OutboxOptions>(builder, OutboxOptions.Section);
         AddOptions<LimitsOptions>(builder, LimitsOptions.Section);
         AddOptions<ReceiptsOptions>(builder, ReceiptsOptions.Section);
+        AddOptions<UnderstandingOptions>(builder, UnderstandingOptions.Section);
 
         builder.Services.AddSingleton(sp =>
         {
@@ -76,8 +77,9 @@ public static class WorkerHost
         var mailbox = services.GetRequiredService<IOptionsMonitor<MailboxOptions>>().CurrentValue;
         var outbox = services.GetRequiredService<IOptionsMonitor<OutboxOptions>>().CurrentValue;
         var limits = services.GetRequiredService<IOptionsMonitor<LimitsOptions>>().CurrentValue;
+        var understanding = services.GetRequiredService<IOptionsMonitor<UnderstandingOptions>>().CurrentValue;
         Directory.CreateDirectory(paths.SpoolFolder);
-        return new IngestionSettings(new CampaignDirectory(campaign), limits, mailbox.TrustedAuthServId, outbox.MessageIdDomain, paths.SpoolFolder);
+        return new IngestionSettings(new CampaignDirectory(campaign, understanding), limits, mailbox.TrustedAuthServId, outbox.MessageIdDomain, paths.SpoolFolder);
     }
 
     // The file sink's path in appsettings.json names {LogsFolder}; only now is that folder known.

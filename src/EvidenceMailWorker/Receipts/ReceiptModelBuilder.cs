@@ -18,7 +18,7 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
         var zone = VietnameseTime.Zone(campaign.TimeZone);
         var senderUnit = directory.UnitByEmail(sender);
         var cluster = ClusterOf(directory, batch, senderUnit);
-        var messages = batch.Select(s => Message(campaign, s, zone)).ToList();
+        var messages = batch.Select(s => Message(directory, s, zone)).ToList();
         var missing = MissingSections(campaign, batch, clusterAccepted, directory);
         var greeting = senderUnit is not null
             ? cluster is not null ? $"{senderUnit.Name} ({cluster.Name})" : senderUnit.Name
@@ -35,8 +35,9 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
         return senderUnit is null ? null : directory.ClusterOfUnit(senderUnit.Id);
     }
 
-    private static ReceivedMessage Message(CampaignOptions campaign, SubmissionRecord s, TimeZoneInfo zone)
+    private static ReceivedMessage Message(CampaignDirectory directory, SubmissionRecord s, TimeZoneInfo zone)
     {
+        var campaign = directory.Campaign;
         var period = campaign.Periods.FirstOrDefault(p => p.Id == s.Period);
         string? timeliness = s.Late switch
         {
@@ -53,11 +54,12 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
             period?.Name ?? Unknown,
             timeliness,
             notCounted,
-            Files(campaign, s));
+            Files(directory, s));
     }
 
-    private static List<ReceivedFile> Files(CampaignOptions campaign, SubmissionRecord s)
+    private static List<ReceivedFile> Files(CampaignDirectory directory, SubmissionRecord s)
     {
+        var campaign = directory.Campaign;
         var files = new List<ReceivedFile>();
         string? container = null;
         for (var i = 0; i < s.Attachments.Count; i++)
@@ -84,7 +86,7 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
                 a.ArchivePath is null ? null : container,
                 IsArchive: false, 0,
                 criteria,
-                criteria.Count == 0 ? $"{Unknown}: tên tệp và thư mục không có mã tiêu chí (ví dụ “TC 1.1”)" : null,
+                criteria.Count == 0 ? NoCriterion(directory, s, a.FileName, a.ArchivePath) : null,
                 units,
                 units.Count == 0 ? $"{Unknown}: tệp được tính chung cho cả cụm" : null));
         }
@@ -101,6 +103,21 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
                 units.Count == 0 ? $"{Unknown}: liên kết được tính chung cho cả cụm" : null));
         }
         return files;
+    }
+
+    // A code both criteria sets have (both start at 1.1) names no criterion until the subject names the
+    // track; say so, with the words that would name it.
+    private static string NoCriterion(CampaignDirectory directory, SubmissionRecord s, string fileName, string? archivePath)
+    {
+        var shared = s.Track is null
+            ? directory.Matcher.CodesOfSeveralTracks(fileName).Concat(directory.Matcher.CodesOfSeveralTracks(archivePath)).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+        if (shared.Count == 0)
+            return $"{Unknown}: tên tệp và thư mục không có mã tiêu chí (ví dụ “TC {directory.Campaign.Criteria.FirstOrDefault()?.Code ?? "1.1"}”)";
+        var tracks = directory.Campaign.Tracks
+            .Where(t => directory.Matcher.TracksOfCode(shared[0]).Contains(t.Id))
+            .Select(t => $"“{t.Keywords.FirstOrDefault() ?? t.Name}” ({t.Name})");
+        return $"{Unknown}: mã “{shared[0]}” có ở nhiều mảng; xin ghi rõ mảng trong tiêu đề thư, ví dụ {string.Join(" hoặc ", tracks)}";
     }
 
     private static bool IsClusterScope(CampaignOptions campaign, string code) =>

@@ -7,29 +7,21 @@ namespace EvidenceMailWorker.Understanding;
 // and HTML parts is one link with several contexts.
 public sealed record FoundLink(string Url, IReadOnlyList<string> Contexts);
 
-// CONTRACT §4 Links: http(s) URLs pointing at Google Drive/Docs, OneDrive/SharePoint, Dropbox, Zalo or
-// Facebook; other URLs (a signature's website, a news article) are not evidence.
+// CONTRACT §4 Links: http(s) URLs pointing at a document store (Understanding:LinkHosts; by default
+// Google Drive/Docs, OneDrive/SharePoint, Dropbox, Zalo, Facebook); other URLs (a signature's website,
+// a news article) are not evidence.
 public static partial class DocumentLinks
 {
-    private static readonly string[] DocumentHosts =
-    [
-        "drive.google.com", "docs.google.com",
-        "onedrive.live.com", "1drv.ms", "sharepoint.com",
-        "dropbox.com", "db.tt",
-        "zalo.me", "zalo.vn",
-        "facebook.com", "fb.com", "fb.watch", "fb.me",
-    ];
-
     [GeneratedRegex(@"https?://[^\s<>""'`]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
 
-    public static IReadOnlyList<FoundLink> Find(string? textBody, string? htmlBody)
+    public static IReadOnlyList<FoundLink> Find(string? textBody, string? htmlBody, IReadOnlyList<string> hosts)
     {
         var order = new List<string>();
         var contexts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string candidate, string context)
         {
-            var url = Clean(candidate);
+            var url = Clean(candidate, hosts);
             if (url is null)
                 return;
             if (!contexts.TryGetValue(url, out var list))
@@ -54,12 +46,15 @@ public static partial class DocumentLinks
     }
 
     // The URL as evidence, or null when it is not one: trailing sentence punctuation is not part of it.
-    public static string? Clean(string candidate)
+    public static string? Clean(string candidate, IReadOnlyList<string> hosts)
     {
         var url = candidate.Trim().TrimEnd('.', ',', ';', ':', '!', '?', ')', ']', '}', '>');
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             return null;
         var host = uri.Host.ToLowerInvariant();
-        return DocumentHosts.Any(d => host == d || host.EndsWith("." + d, StringComparison.Ordinal)) ? url : null;
+        return hosts.Any(d => IsHostOrSubdomain(host, d.Trim().ToLowerInvariant())) ? url : null;
     }
+
+    private static bool IsHostOrSubdomain(string host, string domain) =>
+        host == domain || host.EndsWith("." + domain, StringComparison.Ordinal);
 }

@@ -32,15 +32,18 @@ public enum UnitSource
 }
 
 // The criteria and units one evidence item (file or link) counts for, and why: receipts explain it.
-// OtherTrackCodes are codes that were found but belong to another track than the message's.
+// OtherTrackCodes are codes that were found but belong to another track than the message's;
+// CodesNeedingTrack are codes of several tracks found in a message that names no track, so they name
+// no criterion until the sender names the track in the subject.
 public sealed record ItemMatch(
     IReadOnlyList<string> Criteria,
     CriterionSource CriterionSource,
     IReadOnlyList<string> Units,
     UnitSource UnitSource,
-    IReadOnlyList<string> OtherTrackCodes)
+    IReadOnlyList<string> OtherTrackCodes,
+    IReadOnlyList<string> CodesNeedingTrack)
 {
-    public static ItemMatch Empty { get; } = new([], CriterionSource.None, [], UnitSource.None, []);
+    public static ItemMatch Empty { get; } = new([], CriterionSource.None, [], UnitSource.None, [], []);
 }
 
 public sealed record LinkMatch(string Url, ItemMatch Match);

@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Text;
 using EvidenceMailWorker.Configuration;
 
 namespace EvidenceMailWorker.Understanding;

@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Understanding;
 
 namespace EvidenceMailWorker.Tests.Understanding;
@@ -80,14 +81,14 @@ public sealed class LinkTests
     [InlineData("ftp://drive.google.com/x", false)]
     [InlineData("https://notfacebook.com/x", false)]
     public void Only_document_stores_are_evidence(string url, bool evidence) =>
-        Assert.Equal(evidence, DocumentLinks.Clean(url) is not null);
+        Assert.Equal(evidence, DocumentLinks.Clean(url, UnderstandingOptions.DefaultLinkHosts) is not null);
 
     [Theory]
     [InlineData("https://drive.google.com/x.", "https://drive.google.com/x")]
     [InlineData("https://drive.google.com/x);", "https://drive.google.com/x")]
     [InlineData("https://drive.google.com/x]>", "https://drive.google.com/x")]
     [InlineData("https://drive.google.com/x?a=1!?", "https://drive.google.com/x?a=1")]
-    public void Trailing_punctuation_is_not_part_of_the_url(string raw, string url) => Assert.Equal(url, DocumentLinks.Clean(raw));
+    public void Trailing_punctuation_is_not_part_of_the_url(string raw, string url) => Assert.Equal(url, DocumentLinks.Clean(raw, UnderstandingOptions.DefaultLinkHosts));
 
     [Fact]
     public void A_link_without_a_unit_on_its_line_falls_back_like_a_file()

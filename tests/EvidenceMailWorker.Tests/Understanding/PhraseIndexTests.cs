@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Text;
 using EvidenceMailWorker.Understanding;
 
 namespace EvidenceMailWorker.Tests.Understanding;

@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Text;
 using System.Text;
 using EvidenceMailWorker.Understanding;
 

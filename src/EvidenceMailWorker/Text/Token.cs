@@ -1,4 +1,4 @@
-namespace EvidenceMailWorker.Understanding;
+namespace EvidenceMailWorker.Text;
 
 // One word or number of compared text. Exact keeps every mark but puts the tone mark at the end of
 // the word, so the old and new tone placements (Hoà/Hòa, Thuỷ/Thủy) compare equal; Loose has no

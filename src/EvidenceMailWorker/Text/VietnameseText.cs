@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace EvidenceMailWorker.Understanding;
+namespace EvidenceMailWorker.Text;
 
 // The comparison rules of CONTRACT §4: NFC, case folding, token boundaries, and the two forms of a
 // word (with diacritics, tone placement ignored; and without any).
@@ -62,6 +62,13 @@ public static class VietnameseText
         var looseText = loose.ToString();
         return new Token(exactText == looseText ? looseText : exactText, looseText, start, end);
     }
+
+    // The form two phrases are compared in, by the matcher and by config validation alike: equal keys
+    // mean the matcher cannot tell the phrases apart (case, spacing, punctuation, tone placement).
+    public static string Key(string? text) => string.Join(' ', Tokenize(text).Select(t => t.Exact));
+
+    // The same without any diacritics: phrases with one LooseKey are told apart only by their marks.
+    public static string LooseKey(string? text) => string.Join(' ', Tokenize(text).Select(t => t.Loose));
 
     // For display and tests: the NFC, case-folded, whitespace-collapsed form of a text.
     public static string Fold(string? text) =>

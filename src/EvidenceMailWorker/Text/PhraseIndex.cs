@@ -1,4 +1,4 @@
-namespace EvidenceMailWorker.Understanding;
+namespace EvidenceMailWorker.Text;
 
 // Where a configured phrase was found in a text, in token positions.
 public readonly record struct Occurrence(string Entity, int First, int End, int Length, bool Exact)
@@ -9,7 +9,7 @@ public readonly record struct Occurrence(string Entity, int First, int End, int 
 // A set of configured phrases (names, aliases, keywords, codes), each naming one entity, compiled for
 // repeated search. Implements the precedence of CONTRACT §4: a match with diacritics beats one
 // without; an occurrence overlapped by a longer one is dropped; a phrase matches without diacritics
-// only when no other entity has a phrase with the same diacritic-free form.
+// only when no phrase spelt otherwise has the same diacritic-free form.
 public sealed class PhraseIndex
 {
     private sealed record Phrase(string Entity, Token[] Tokens, bool LooseAllowed);
@@ -22,12 +22,14 @@ public sealed class PhraseIndex
             .Select(p => (p.Entity, Tokens: VietnameseText.Tokenize(p.Text).ToArray()))
             .Where(p => p.Tokens.Length > 0)
             .ToList();
-        var entitiesByLooseForm = parsed
+        // Two entities with the very same phrase (twin unit names in two clusters) are told apart by
+        // the caller; what makes leaving out diacritics ambiguous is two spellings with one loose form.
+        var spellingsByLooseForm = parsed
             .GroupBy(p => LooseForm(p.Tokens), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Entity).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(p => ExactForm(p.Tokens)).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
         foreach (var (entity, tokens) in parsed)
         {
-            var phrase = new Phrase(entity, tokens, allowLoose && entitiesByLooseForm[LooseForm(tokens)] == 1);
+            var phrase = new Phrase(entity, tokens, allowLoose && spellingsByLooseForm[LooseForm(tokens)] == 1);
             if (!_byFirstLoose.TryGetValue(tokens[0].Loose, out var list))
                 _byFirstLoose[tokens[0].Loose] = list = [];
             list.Add(phrase);
@@ -37,6 +39,8 @@ public sealed class PhraseIndex
     public bool IsEmpty => _byFirstLoose.Count == 0;
 
     private static string LooseForm(Token[] tokens) => string.Join(' ', tokens.Select(t => t.Loose));
+
+    private static string ExactForm(Token[] tokens) => string.Join(' ', tokens.Select(t => t.Exact));
 
     // Every surviving occurrence, in text order.
     public IReadOnlyList<Occurrence> Find(IReadOnlyList<Token> text)
