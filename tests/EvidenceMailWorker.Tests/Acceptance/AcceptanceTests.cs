@@ -6,39 +6,55 @@ using EvidenceMailWorker.Tests.Support;
 
 namespace EvidenceMailWorker.Tests.Acceptance;
 
-// Realistic submissions to the sample campaign (Data/acceptance/*.eml, made by generate.py there)
-// through the real pipeline and database; each must show the facts of the .json beside it, as
-// `submissions --json` would print them. SQLite for all; PostgreSQL for a few, the storage is shared.
+// Realistic submissions through the real pipeline and database; each must show the facts of the .json
+// beside it, as `submissions --json` would print them. Two campaigns of different shapes: the sample
+// (Data/acceptance, made by generate.py there) and the city of tests/campaigns/city
+// (Data/acceptance-city). SQLite for all; PostgreSQL for a few, the storage is shared.
 public sealed class AcceptanceTests
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Data", "acceptance");
+    private static readonly Dictionary<string, string> FolderOfCampaign = new()
+    {
+        [TestCampaigns.Sample] = Path.Combine(AppContext.BaseDirectory, "Data", "acceptance"),
+        [TestCampaigns.City] = Path.Combine(AppContext.BaseDirectory, "Data", "acceptance-city"),
+    };
 
     private static readonly HashSet<string> AlsoOnPostgres =
-        ["01-leader-files-per-unit", "02-zip-with-criterion-folders", "08-drive-links-text-and-html", "25-hoi-links-with-keywords", "31-unknown-sender"];
+    [
+        "01-leader-files-per-unit", "02-zip-with-criterion-folders", "08-drive-links-text-and-html", "25-hoi-links-with-keywords", "31-unknown-sender",
+        "01-numbered-wards-and-bare-codes", "09-zip-with-prefix-folders",
+    ];
 
-    public static TheoryData<string, DatabaseProvider> Cases()
+    public static TheoryData<string, string, DatabaseProvider> Cases()
     {
-        var data = new TheoryData<string, DatabaseProvider>();
-        foreach (var name in Directory.GetFiles(Folder, "*.eml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
+        var data = new TheoryData<string, string, DatabaseProvider>();
+        foreach (var (campaign, folder) in FolderOfCampaign)
         {
-            data.Add(name!, DatabaseProvider.Sqlite);
-            if (AlsoOnPostgres.Contains(name!))
-                data.Add(name!, DatabaseProvider.Postgres);
+            foreach (var name in Directory.GetFiles(folder, "*.eml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
+            {
+                data.Add(campaign, name!, DatabaseProvider.Sqlite);
+                if (AlsoOnPostgres.Contains(name!))
+                    data.Add(campaign, name!, DatabaseProvider.Postgres);
+            }
         }
         return data;
     }
 
     [Fact]
-    public void There_are_at_least_thirty_cases() => Assert.True(Directory.GetFiles(Folder, "*.eml").Length >= 30);
+    public void There_are_at_least_thirty_sample_cases_and_ten_city_cases()
+    {
+        Assert.True(Directory.GetFiles(FolderOfCampaign[TestCampaigns.Sample], "*.eml").Length >= 30);
+        Assert.True(Directory.GetFiles(FolderOfCampaign[TestCampaigns.City], "*.eml").Length >= 10);
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task A_submission_shows_its_expected_facts(string name, DatabaseProvider provider)
+    public async Task A_submission_shows_its_expected_facts(string campaign, string name, DatabaseProvider provider)
     {
-        await using var harness = await ArchiveHarness.CreateAsync(provider);
-        var result = await harness.IngestAsync(await File.ReadAllBytesAsync(Path.Combine(Folder, name + ".eml")));
+        await using var harness = await ArchiveHarness.CreateAsync(provider, campaign: TestCampaigns.Named(campaign));
+        var folder = FolderOfCampaign[campaign];
+        var result = await harness.IngestAsync(await File.ReadAllBytesAsync(Path.Combine(folder, name + ".eml")));
         var actual = Facts(await harness.SubmissionAsync(result.MessageId));
-        var expected = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, name + ".json")))!;
+        var expected = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, name + ".json")))!;
         Assert.Equal(expected.ToJsonString(Indented), actual.ToJsonString(Indented));
     }
 

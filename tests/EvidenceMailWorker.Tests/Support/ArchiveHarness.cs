@@ -13,7 +13,7 @@ public sealed class ArchiveHarness : IAsyncDisposable
 {
     private readonly TempFolder _folder;
 
-    private ArchiveHarness(TempFolder folder, Database database, LimitsOptions limits)
+    private ArchiveHarness(TempFolder folder, Database database, LimitsOptions limits, CampaignOptions? campaign)
     {
         _folder = folder;
         Database = database;
@@ -21,8 +21,7 @@ public sealed class ArchiveHarness : IAsyncDisposable
         Store = new ArchiveStore(database, Clock);
         Queries = new SubmissionQueries(database);
         Limits = limits;
-        var campaign = SampleCampaign.Load();
-        Settings = new IngestionSettings(new CampaignDirectory(campaign), limits, "mx.google.com", "evidencemailworker.invalid", _folder.Combine("spool"));
+        Settings = new IngestionSettings(new CampaignDirectory(campaign ?? SampleCampaign.Load()), limits, "mx.google.com", "evidencemailworker.invalid", _folder.Combine("spool"));
         Directory.CreateDirectory(Settings.SpoolFolder);
         Pipeline = new IngestionPipeline(Store, new MessageDecomposer(), () => Settings, Clock, NullLogger<IngestionPipeline>.Instance);
         Importer = new MailFileImporter(Pipeline, NullLogger<MailFileImporter>.Instance);
@@ -39,11 +38,11 @@ public sealed class ArchiveHarness : IAsyncDisposable
     public MailFileImporter Importer { get; }
     public string Folder => _folder.Path;
 
-    public static async Task<ArchiveHarness> CreateAsync(DatabaseProvider provider, LimitsOptions? limits = null)
+    public static async Task<ArchiveHarness> CreateAsync(DatabaseProvider provider, LimitsOptions? limits = null, CampaignOptions? campaign = null)
     {
         var folder = new TempFolder();
         var database = await TestDatabase.CreateAsync(provider, folder.Path);
-        return new ArchiveHarness(folder, database, limits ?? new LimitsOptions());
+        return new ArchiveHarness(folder, database, limits ?? new LimitsOptions(), campaign);
     }
 
     public Task<IngestResult> IngestAsync(MimeMessage message) => IngestAsync(Bytes(message));
