@@ -36,9 +36,8 @@ public static partial class CampaignValidator
                 p.Add(PathOf(phrase), $"'{phrase.Text}' is a bare number or a single letter, which every file name has; keep the unit's word (e.g. 'Phường {phrase.Text}', 'P{phrase.Text}')");
             else if (CodeForm.Parse(phrase.Text) is { } form && codes.TryGetValue(form.Key, out var criterion))
                 p.Add(PathOf(phrase), $"'{phrase.Text}' reads as criterion code '{criterion.Code}' ({criterion.Track}); a file named so would count for a criterion and a unit at once");
-            if (!phrase.IsShortForm)
-                foreach (var (text, path) in clusterPhrases.Where(cp => Contains(cp.Text, phrase.Text)))
-                    p.Add(PathOf(phrase), $"'{phrase.Text}' is part of the cluster name '{text}' ({path}); every subject naming that cluster would name this unit");
+            else if (!phrase.IsShortForm && clusterPhrases.FirstOrDefault(cp => Contains(cp.Text, phrase.Text)) is { Text: not null } inCluster)
+                p.Add(PathOf(phrase), $"'{phrase.Text}' is part of the cluster name '{inCluster.Text}' ({inCluster.Path}); every subject naming that cluster would name this unit");
 
             if (!firstByKey.TryGetValue(key, out var earlier))
                 firstByKey[key] = earlier = [];

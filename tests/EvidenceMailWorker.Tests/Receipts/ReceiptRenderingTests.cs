@@ -37,6 +37,25 @@ public sealed class ReceiptRenderingTests
     }
 
     [Fact]
+    public void A_code_of_both_tracks_in_a_message_without_a_track_asks_the_sender_to_name_the_track()
+    {
+        // City campaign: code 1 is both Đoàn's and Hội's; the subject names neither.
+        var campaign = TestCampaigns.Named(TestCampaigns.City);
+        var received = new DateTime(2025, 6, 10, 2, 0, 0, DateTimeKind.Utc);
+        var message = new SubmissionRecord(1, "<c@mail.gmail.com>", received, "doanphuong1@example.org", "Đoàn phường 1", null,
+            "Cụm 1 gửi minh chứng", MessageStatus.Accepted, null, null, "cum-1", "p1", null, "2025-6t", false,
+            [File("TC 1 - Kế hoạch.pdf", [], []), File("ảnh hoạt động.jpg", [], [])]);
+        var model = new ReceiptModelBuilder(new CoverageMissingEvidence())
+            .Build(new CampaignDirectory(campaign), "doanphuong1@example.org", [message], [message]);
+        var files = model.Messages.Single().Files;
+
+        Assert.Equal("chưa xác định được: mã “1” có ở nhiều mảng; xin ghi rõ mảng trong tiêu đề thư, ví dụ “đoàn” (Công tác Đoàn và phong trào thanh thiếu nhi) hoặc “hội” (Công tác Hội và phong trào thanh niên)",
+            files[0].CriterionProblem);
+        Assert.Equal("chưa xác định được: tên tệp và thư mục không có mã tiêu chí (ví dụ “TC 1”)", files[1].CriterionProblem);
+        Assert.Contains("ghi rõ mảng trong tiêu đề thư", ReceiptText.Render(model));
+    }
+
+    [Fact]
     public void The_receipt_names_each_file_with_its_criterion_and_unit_and_says_what_could_not_be_matched()
     {
         var (_, html, text) = Sample();
