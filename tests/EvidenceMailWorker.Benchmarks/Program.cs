@@ -31,8 +31,13 @@ if (args is ["match", var folder, .. var more])
     return await MatchBenchmark.RunAsync(folder, more is [var c, ..] && int.TryParse(c, out var n2) ? n2 : MailboxGenerator.DefaultMessages,
         more is [_, var mb, ..] && long.TryParse(mb, out var m) ? m << 20 : MailboxGenerator.DefaultTargetBytes);
 
+// compile [units] [clusters]: validation, matcher compilation and matching for a province-sized campaign.
+if (args is ["compile", .. var compileArgs])
+    return CampaignCompileBenchmark.Run(compileArgs is [var u, ..] && int.TryParse(u, out var units) ? units : 1500,
+        compileArgs is [_, var k, ..] && int.TryParse(k, out var clusters) ? clusters : 40);
+
 if (args is ["imap", .. var imapArgs])
     return await ImapBenchmark.RunAsync(imapArgs);
 
-Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | imap [...]");
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | imap [...] | compile [units] [clusters]");
 return 1;

@@ -18,7 +18,8 @@ public static partial class CampaignValidator
         var codes = c.Criteria.Select(x => (x, Form: CodeForm.Parse(x.Code))).Where(x => x.Form is not null)
             .GroupBy(x => x.Form!.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().x, StringComparer.Ordinal);
         var clusterPhrases = c.Clusters.SelectMany((cl, i) => cl.Aliases.Select((a, k) => (Text: a, Path: $"{Root}.Clusters[{i}].Aliases[{k}]"))
-            .Prepend((Text: cl.Name, Path: $"{Root}.Clusters[{i}].Name"))).Where(x => !string.IsNullOrWhiteSpace(x.Text)).ToList();
+            .Prepend((Text: cl.Name, Path: $"{Root}.Clusters[{i}].Name"))).Where(x => !string.IsNullOrWhiteSpace(x.Text))
+            .Select(x => (x.Text, x.Path, Key: " " + VietnameseText.Key(x.Text) + " ")).ToList();
 
         string PathOf(UnitPhrase x) => $"{list}[{x.UnitIndex}].{x.Source}" + (x.IsShortForm ? $" (short form '{x.Text}')" : "");
 
@@ -36,7 +37,7 @@ public static partial class CampaignValidator
                 p.Add(PathOf(phrase), $"'{phrase.Text}' is a bare number or a single letter, which every file name has; keep the unit's word (e.g. 'Phường {phrase.Text}', 'P{phrase.Text}')");
             else if (CodeForm.Parse(phrase.Text) is { } form && codes.TryGetValue(form.Key, out var criterion))
                 p.Add(PathOf(phrase), $"'{phrase.Text}' reads as criterion code '{criterion.Code}' ({criterion.Track}); a file named so would count for a criterion and a unit at once");
-            else if (!phrase.IsShortForm && clusterPhrases.FirstOrDefault(cp => Contains(cp.Text, phrase.Text)) is { Text: not null } inCluster)
+            else if (!phrase.IsShortForm && clusterPhrases.FirstOrDefault(cp => cp.Key.Contains(" " + key + " ", StringComparison.Ordinal)) is { Text: not null } inCluster)
                 p.Add(PathOf(phrase), $"'{phrase.Text}' is part of the cluster name '{inCluster.Text}' ({inCluster.Path}); every subject naming that cluster would name this unit");
 
             if (!firstByKey.TryGetValue(key, out var earlier))
@@ -50,7 +51,4 @@ public static partial class CampaignValidator
             earlier.Add(phrase);
         }
     }
-
-    private static bool Contains(string text, string phrase) =>
-        (" " + VietnameseText.Key(text) + " ").Contains(" " + VietnameseText.Key(phrase) + " ", StringComparison.Ordinal);
 }

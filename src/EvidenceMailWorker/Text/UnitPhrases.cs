@@ -44,12 +44,25 @@ public sealed class UnitPhrases
         var clusterKeys = clusterPhrases.Select(c => " " + VietnameseText.Key(c) + " ").ToList();
         var clusterWords = clusterKeys.SelectMany(k => k.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
         var organizationKey = " " + VietnameseText.Key(organization) + " ";
-        var all = given.Concat(shortForms).ToList();
+        // Keys and words computed once: a province has thousands of units, and every short form is
+        // compared with every other phrase.
+        var all = given.Concat(shortForms).Select(p => (Phrase: p, Key: VietnameseText.Key(p.Text))).ToList();
+        var byKey = all.ToLookup(x => x.Key, x => x.Phrase, StringComparer.Ordinal);
+        var unitsOfWord = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (phrase, key) in all)
+            foreach (var word in key.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!unitsOfWord.TryGetValue(word, out var owners))
+                    unitsOfWord[word] = owners = [];
+                if (!owners.Contains(phrase.UnitId))
+                    owners.Add(phrase.UnitId);
+            }
+
         var kept = new List<UnitPhrase>(given);
         var dropped = new List<DroppedShortForm>();
-        foreach (var form in shortForms)
+        foreach (var (form, key) in all.Where(x => x.Phrase.IsShortForm))
         {
-            var why = WhyDropped(form, units, all, clusterWords, clusterKeys, organizationKey);
+            var why = WhyDropped(form, key, units, byKey[key], unitsOfWord, clusterWords, clusterKeys, organizationKey);
             if (why is null)
                 kept.Add(form);
             else
@@ -58,28 +71,25 @@ public sealed class UnitPhrases
         return new UnitPhrases(kept, dropped);
     }
 
-    private static string? WhyDropped(UnitPhrase form, IReadOnlyList<UnitEntry> units, List<UnitPhrase> all,
-        HashSet<string> clusterWords, List<string> clusterKeys, string organizationKey)
+    private static string? WhyDropped(UnitPhrase form, string key, IReadOnlyList<UnitEntry> units, IEnumerable<UnitPhrase> sameKey,
+        Dictionary<string, List<string>> unitsOfWord, HashSet<string> clusterWords, List<string> clusterKeys, string organizationKey)
     {
-        var key = VietnameseText.Key(form.Text);
-        if (all.Any(p => p.UnitId == form.UnitId && !p.IsShortForm && VietnameseText.Key(p.Text) == key))
+        if (sameKey.Any(p => p.UnitId == form.UnitId && !p.IsShortForm))
             return null; // also written as a name or alias: nothing new, nothing to drop
-        var tokens = VietnameseText.Tokenize(form.Text);
-        if (tokens.Count == 1)
+        if (!key.Contains(' '))
         {
-            var word = tokens[0].Exact;
-            if (clusterWords.Contains(word))
+            if (clusterWords.Contains(key))
                 return "it is a single word that is also in a cluster's name";
-            var other = all.FirstOrDefault(p => p.UnitId != form.UnitId && VietnameseText.Tokenize(p.Text).Any(t => t.Exact == word));
+            var other = unitsOfWord[key].FirstOrDefault(u => u != form.UnitId);
             if (other is not null)
-                return $"it is a single word that is also in the name of unit '{other.UnitId}'";
+                return $"it is a single word that is also in the name of unit '{other}'";
         }
         if (clusterKeys.Any(k => k.Contains(" " + key + " ", StringComparison.Ordinal)))
             return "it is part of a cluster's name";
         if (organizationKey.Contains(" " + key + " ", StringComparison.Ordinal))
             return "it is part of the organisation's own name";
         var cluster = units[form.UnitIndex].ClusterId;
-        var twin = all.FirstOrDefault(p => p.UnitId != form.UnitId && units[p.UnitIndex].ClusterId == cluster && VietnameseText.Key(p.Text) == key);
+        var twin = sameKey.FirstOrDefault(p => p.UnitId != form.UnitId && units[p.UnitIndex].ClusterId == cluster);
         if (twin is not null)
             return $"unit '{twin.UnitId}' of the same cluster is also called '{twin.Text}'";
         return null;
