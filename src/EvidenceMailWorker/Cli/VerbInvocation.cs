@@ -20,6 +20,33 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
     public IConfigurationRoot LoadConfiguration(ParseResult parse, bool reloadOnChange = false) =>
         ConfigurationLoader.Build(parse.GetValue(GlobalOptions.ConfigDir), Overrides, reloadOnChange);
 
+    // For verbs that need only the campaign (no database, no host): false after printing every
+    // problem, as the other verbs do.
+    public bool TryLoadCampaign(ParseResult parse, out CampaignOptions campaign)
+    {
+        campaign = new CampaignOptions();
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = LoadConfiguration(parse);
+        }
+        catch (ConfigurationLoadException e)
+        {
+            Console.Error.WriteLine($"configuration: {e.Message}");
+            return false;
+        }
+        var problems = ConfigurationProblems.Find(configuration);
+        if (problems.Count > 0)
+        {
+            Console.Error.WriteLine($"The configuration has {problems.Count} problem(s); run `config check` for a summary:");
+            foreach (var problem in problems)
+                Console.Error.WriteLine($"  {problem.Path}: {problem.Message}");
+            return false;
+        }
+        campaign = CampaignReader.Read(configuration, out _);
+        return true;
+    }
+
     public async Task<int> RunAsync(ParseResult parse, Func<IHost, CancellationToken, Task<int>> work, CancellationToken cancellationToken,
         LogEventLevel quietConsoleLevel = LogEventLevel.Warning, Action<HostApplicationBuilder>? configure = null)
     {
