@@ -31,8 +31,15 @@ if (args is ["match", var folder, .. var more])
     return await MatchBenchmark.RunAsync(folder, more is [var c, ..] && int.TryParse(c, out var n2) ? n2 : MailboxGenerator.DefaultMessages,
         more is [_, var mb, ..] && long.TryParse(mb, out var m) ? m << 20 : MailboxGenerator.DefaultTargetBytes);
 
+// report [clusters] [units] [criteria] [items]: `report --format xlsx` on a province-sized campaign (see ReportBenchmark).
+if (args is ["report", .. var reportArgs])
+{
+    int Arg(int i, int fallback) => reportArgs.Length > i && int.TryParse(reportArgs[i], out var v) ? v : fallback;
+    return await ReportBenchmark.RunAsync(Arg(0, 40), Arg(1, 1500), Arg(2, 60), Arg(3, 100_000));
+}
+
 if (args is ["imap", .. var imapArgs])
     return await ImapBenchmark.RunAsync(imapArgs);
 
-Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | imap [...]");
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | report [clusters] [units] [criteria] [items] | imap [...]");
 return 1;
