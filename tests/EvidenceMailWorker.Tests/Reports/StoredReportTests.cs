@@ -147,19 +147,24 @@ public sealed class StoredReportTests
         ],
     };
 
-    // Reads the central directory: each entry's name and whether general-purpose bit 11 (names are UTF-8) is set.
+    // Reads the central directory (found through the end record, since a stored index.xlsx is a zip
+    // inside the zip): each entry's name and whether general-purpose bit 11 (names are UTF-8) is set.
     private static List<(string Name, bool Utf8Flag)> ZipNames(string path)
     {
         var bytes = File.ReadAllBytes(path);
+        var end = bytes.Length - 22;
+        while (BitConverter.ToUInt32(bytes, end) != 0x06054b50)
+            end--;
+        var count = BitConverter.ToUInt16(bytes, end + 10);
+        var at = (int)BitConverter.ToUInt32(bytes, end + 16);
         var names = new List<(string, bool)>();
-        for (var i = 0; i + 46 <= bytes.Length; i++)
+        for (var i = 0; i < count; i++)
         {
-            if (BitConverter.ToUInt32(bytes, i) != 0x02014b50)
-                continue;
-            var flags = BitConverter.ToUInt16(bytes, i + 8);
-            var nameLength = BitConverter.ToUInt16(bytes, i + 28);
-            names.Add((Encoding.UTF8.GetString(bytes, i + 46, nameLength), (flags & 0x0800) != 0));
-            i += 45 + nameLength;
+            Assert.Equal(0x02014b50u, BitConverter.ToUInt32(bytes, at));
+            var flags = BitConverter.ToUInt16(bytes, at + 8);
+            int nameLength = BitConverter.ToUInt16(bytes, at + 28), extra = BitConverter.ToUInt16(bytes, at + 30), comment = BitConverter.ToUInt16(bytes, at + 32);
+            names.Add((Encoding.UTF8.GetString(bytes, at + 46, nameLength), (flags & 0x0800) != 0));
+            at += 46 + nameLength + extra + comment;
         }
         return names;
     }

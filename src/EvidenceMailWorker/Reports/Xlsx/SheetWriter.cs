@@ -1,33 +1,41 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
+using System.Globalization;
+using System.Xml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace EvidenceMailWorker.Reports.Xlsx;
 
-// Streams one worksheet with OpenXmlWriter (SAX), so the 100,000-row evidence sheet never exists
-// as a DOM. Elements are written in the order the schema demands: sheetPr, sheetViews, cols,
-// sheetData, pageMargins, pageSetup, drawing.
+// Streams one worksheet's XML to a scratch file with a plain XmlWriter: the 100,000-row evidence
+// sheet never exists as objects, and a cell costs a few string writes. The small structural
+// elements come from the OpenXml SDK's own classes, in the order the schema demands: sheetPr,
+// sheetViews, cols, sheetData, pageMargins, pageSetup, drawing.
 public sealed class SheetWriter : IDisposable
 {
-    private readonly OpenXmlWriter _writer;
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    private readonly XmlWriter _xml;
     private readonly SheetLayout _layout;
     private readonly string? _drawingId;
+    private readonly Action _closed;
     private uint _row;
-    private bool _closed;
+    private bool _done;
 
-    internal SheetWriter(WorksheetPart part, SheetLayout layout, string? drawingId)
+    internal SheetWriter(Stream output, SheetLayout layout, string? drawingId, Action closed)
     {
         _layout = layout;
         _drawingId = drawingId;
-        _writer = OpenXmlWriter.Create(part);
-        _writer.WriteStartElement(new Worksheet());
+        _closed = closed;
+        _xml = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CloseOutput = true });
+        _xml.WriteStartDocument(standalone: true);
+        _xml.WriteStartElement("worksheet", Main);
+        _xml.WriteAttributeString("xmlns", "r", null, Relationships);
         if (layout.LandscapeFitToWidth)
-            _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
-        _writer.WriteElement(new SheetViews(View(layout)));
+            Raw(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        Raw(new SheetViews(View(layout)));
         if (layout.ColumnWidths.Count > 0)
-            _writer.WriteElement(new Columns(layout.ColumnWidths.Select((w, i) =>
+            Raw(new Columns(layout.ColumnWidths.Select((w, i) =>
                 new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
-        _writer.WriteStartElement(new SheetData());
+        _xml.WriteStartElement("sheetData", Main);
     }
 
     public uint RowIndex => _row;
@@ -37,52 +45,58 @@ public sealed class SheetWriter : IDisposable
     public void Row(IReadOnlyList<XCell> cells)
     {
         _row++;
-        _writer.WriteStartElement(new Row { RowIndex = _row });
+        var row = _row.ToString(CultureInfo.InvariantCulture);
+        _xml.WriteStartElement("row", Main);
+        _xml.WriteAttributeString("r", row);
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
-            var element = new Cell { CellReference = Reference(i, _row), StyleIndex = cell.Style == 0 ? null : cell.Style };
+            _xml.WriteStartElement("c", Main);
+            _xml.WriteAttributeString("r", ColumnName(i) + row);
+            if (cell.Style != 0)
+                _xml.WriteAttributeString("s", cell.Style.ToString(CultureInfo.InvariantCulture));
             switch (cell.Kind)
             {
                 case XCellKind.Text:
-                    element.DataType = CellValues.InlineString;
-                    element.InlineString = new InlineString(new Text(cell.Text!) { Space = SpaceProcessingModeValues.Preserve });
+                    _xml.WriteAttributeString("t", "inlineStr");
+                    _xml.WriteStartElement("is", Main);
+                    _xml.WriteStartElement("t", Main);
+                    _xml.WriteAttributeString("xml", "space", null, "preserve");
+                    _xml.WriteString(XmlSafe(cell.Text!));
+                    _xml.WriteEndElement();
+                    _xml.WriteEndElement();
                     break;
                 case XCellKind.Number:
                 case XCellKind.Date:
-                    element.CellValue = new CellValue(cell.Number);
+                    _xml.WriteElementString("v", Main, cell.Number.ToString("R", CultureInfo.InvariantCulture));
                     break;
             }
-            _writer.WriteElement(element);
+            _xml.WriteEndElement();
         }
-        _writer.WriteEndElement();
+        _xml.WriteEndElement();
     }
 
     public void BlankRow() => Row([]);
 
-    public void Close()
-    {
-        if (_closed)
-            return;
-        _closed = true;
-        _writer.WriteEndElement(); // sheetData
-        _writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-        if (_layout.LandscapeFitToWidth)
-            // A4 (paper size 9), landscape, one page wide and as many tall as it takes.
-            _writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
-        if (_drawingId is not null)
-            _writer.WriteElement(new Drawing { Id = _drawingId });
-        _writer.WriteEndElement(); // worksheet
-        _writer.Close();
-    }
-
     public void Dispose()
     {
-        Close();
-        _writer.Dispose();
+        if (_done)
+            return;
+        _done = true;
+        _xml.WriteEndElement(); // sheetData
+        Raw(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        if (_layout.LandscapeFitToWidth)
+            // A4 (paper size 9), landscape, one page wide and as many tall as it takes.
+            Raw(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+        if (_drawingId is not null)
+            Raw(new Drawing { Id = _drawingId });
+        _xml.WriteEndElement(); // worksheet
+        _xml.WriteEndDocument();
+        _xml.Dispose();
+        _closed();
     }
 
-    public static string Reference(int column, uint row) => ColumnName(column) + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Reference(int column, uint row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
     public static string ColumnName(int column)
     {
@@ -91,6 +105,18 @@ public sealed class SheetWriter : IDisposable
             name = (char)('A' + (n - 1) % 26) + name;
         return name;
     }
+
+    // File names and subjects come from senders: a stray control character would make the whole
+    // workbook unreadable, so characters XML cannot hold are dropped.
+    private static string XmlSafe(string text)
+    {
+        foreach (var c in text)
+            if (!XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c))
+                return new string(text.Where(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch)).ToArray());
+        return text;
+    }
+
+    private void Raw(DocumentFormat.OpenXml.OpenXmlElement element) => _xml.WriteRaw(element.OuterXml);
 
     private static SheetView View(SheetLayout layout)
     {
@@ -109,7 +135,7 @@ public sealed class SheetWriter : IDisposable
             pane.HorizontalSplit = layout.FrozenColumns;
         if (layout.FrozenRows > 0)
             pane.VerticalSplit = layout.FrozenRows;
-        view.Append(pane, new Selection { Pane = pane.ActivePane, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } });
+        view.Append(pane, new Selection { Pane = pane.ActivePane, ActiveCell = topLeft, SequenceOfReferences = new DocumentFormat.OpenXml.ListValue<DocumentFormat.OpenXml.StringValue> { InnerText = topLeft } });
         return view;
     }
 }

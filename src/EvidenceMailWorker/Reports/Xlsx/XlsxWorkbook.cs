@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using A = DocumentFormat.OpenXml.Drawing;
@@ -5,19 +6,27 @@ using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace EvidenceMailWorker.Reports.Xlsx;
 
-// A workbook written sheet by sheet onto a stream, with the shared styles. Sheets are streamed,
-// so only one is open at a time: Add returns a writer that must be closed before the next Add.
+// A workbook built with the OpenXml SDK (parts, relationships, content types, styles, drawings),
+// whose worksheet contents are streamed to scratch files and spliced in at the end. On .NET the
+// SDK's package keeps every part in memory until it is saved (dotnet/Open-XML-SDK#807), which for
+// a 100,000-row sheet means hundreds of MB; here the package holds only placeholders, and the
+// final zip is copied entry by entry with the real sheets streamed in. One sheet is open at a time.
 public sealed class XlsxWorkbook : IDisposable
 {
+    private readonly Stream _output;
+    private readonly MemoryStream _skeleton = new();
     private readonly SpreadsheetDocument _document;
     private readonly WorkbookPart _workbookPart;
     private readonly Sheets _sheets;
     private readonly SheetNames _names = new();
+    private readonly Dictionary<string, string> _sheetFiles = [];
     private uint _nextSheetId = 1;
+    private bool _sheetOpen;
 
     public XlsxWorkbook(Stream output)
     {
-        _document = SpreadsheetDocument.Create(output, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
+        _output = output;
+        _document = SpreadsheetDocument.Create(_skeleton, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
         _workbookPart = _document.AddWorkbookPart();
         _sheets = new Sheets();
         _workbookPart.Workbook = new Workbook(_sheets);
@@ -25,10 +34,12 @@ public sealed class XlsxWorkbook : IDisposable
         styles.Stylesheet = XlsxStyles.Create();
     }
 
-    // image: a PNG placed with its top-left corner at (imageColumn, imageRow), zero-based.
     public SheetWriter Add(string wantedName, SheetLayout layout, SheetImage? image = null)
     {
+        if (_sheetOpen)
+            throw new InvalidOperationException("close the previous sheet first");
         var part = _workbookPart.AddNewPart<WorksheetPart>();
+        part.Worksheet = new Worksheet(new SheetData());
         string? drawingId = null;
         if (image is not null)
         {
@@ -36,15 +47,35 @@ public sealed class XlsxWorkbook : IDisposable
             drawingId = part.GetIdOfPart(drawings);
             Embed(drawings, image);
         }
-        var name = _names.Claim(wantedName);
-        _sheets.Append(new Sheet { Id = _workbookPart.GetIdOfPart(part), SheetId = _nextSheetId++, Name = name });
-        return new SheetWriter(part, layout, drawingId);
+        _sheets.Append(new Sheet { Id = _workbookPart.GetIdOfPart(part), SheetId = _nextSheetId++, Name = _names.Claim(wantedName) });
+        var file = Path.GetTempFileName();
+        _sheetFiles[part.Uri.OriginalString.TrimStart('/')] = file;
+        _sheetOpen = true;
+        return new SheetWriter(new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), layout, drawingId, () => _sheetOpen = false);
     }
 
     public void Dispose()
     {
-        _workbookPart.Workbook.Save();
-        _document.Dispose();
+        try
+        {
+            _workbookPart.Workbook.Save();
+            _document.Dispose();
+            _skeleton.Position = 0;
+            using var skeleton = new ZipArchive(_skeleton, ZipArchiveMode.Read);
+            using var output = new ZipArchive(_output, ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var entry in skeleton.Entries)
+            {
+                var target = output.CreateEntry(entry.FullName, CompressionLevel.Fastest);
+                using var to = target.Open();
+                using var from = _sheetFiles.TryGetValue(entry.FullName, out var file) ? File.OpenRead(file) : entry.Open();
+                from.CopyTo(to);
+            }
+        }
+        finally
+        {
+            foreach (var file in _sheetFiles.Values)
+                File.Delete(file);
+        }
     }
 
     private static void Embed(DrawingsPart drawings, SheetImage image)
