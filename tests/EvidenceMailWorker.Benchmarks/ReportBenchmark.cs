@@ -58,7 +58,11 @@ public static class ReportBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(work, recursive: true);
+            // EVIDENCEMAIL_BENCH_KEEP=1 leaves the campaign and database for profiling by hand.
+            if (Environment.GetEnvironmentVariable("EVIDENCEMAIL_BENCH_KEEP") == "1")
+                Console.WriteLine($"kept {work}");
+            else
+                Directory.Delete(work, recursive: true);
         }
     }
 

@@ -39,6 +39,9 @@ public sealed class CampaignNames(CampaignOptions campaign)
     private readonly Dictionary<string, string> _clusters = campaign.Clusters.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().Name);
     private readonly Dictionary<string, string> _periods = campaign.Periods.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name);
 
+    private readonly HashSet<string> _sharedCodes = campaign.Criteria.GroupBy(c => c.Code, StringComparer.OrdinalIgnoreCase)
+        .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     public CampaignOptions Campaign { get; } = campaign;
 
     public string Unit(string? id) => id is null ? "" : _units.GetValueOrDefault(id, id);
@@ -49,7 +52,5 @@ public sealed class CampaignNames(CampaignOptions campaign)
 
     // A code alone when it is unique in the campaign, "code (track)" when tracks share it.
     public string Code(CriterionOptions criterion) =>
-        Campaign.Criteria.Count(c => string.Equals(c.Code, criterion.Code, StringComparison.OrdinalIgnoreCase)) > 1
-            ? $"{criterion.Code} ({criterion.Track})"
-            : criterion.Code;
+        _sharedCodes.Contains(criterion.Code) ? $"{criterion.Code} ({criterion.Track})" : criterion.Code;
 }
