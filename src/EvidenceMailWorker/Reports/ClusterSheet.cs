@@ -30,9 +30,10 @@ public static class ClusterSheet
         sheet.BlankRow();
         sheet.Row(Of("✓ n: có n minh chứng; ô đỏ: còn thiếu; ô xám: không áp dụng.", XlsxStyles.Note));
         sheet.BlankRow();
-        sheet.Row(Of("Mã", XlsxStyles.Header), Of("Tiêu chí", XlsxStyles.Header), Of("Lĩnh vực", XlsxStyles.Header), Of("Phạm vi", XlsxStyles.Header), Of("Điểm", XlsxStyles.Header));
+        // The criterion's name goes last, unbordered, so it runs on over the empty cells to its right.
+        sheet.Row(Of("Mã", XlsxStyles.Header), Of("Điểm", XlsxStyles.Header), Of("Phạm vi", XlsxStyles.Header), Of("Lĩnh vực", XlsxStyles.Header), Of("Tiêu chí", XlsxStyles.Bold));
         foreach (var (criterion, _) in columns)
-            sheet.Row(Of(names.Code(criterion)), Of(criterion.Name), Of(criterion.Track), Of(Coverage.IsClusterScope(criterion) ? "cụm" : "đơn vị"), Of(criterion.Points, XlsxStyles.Integer));
+            sheet.Row(Of(names.Code(criterion)), Of(criterion.Points, XlsxStyles.Integer), Of(Coverage.IsClusterScope(criterion) ? "cụm" : "đơn vị"), Of(criterion.Track), Of(criterion.Name, XlsxStyles.Default));
 
         XCell Mark((CriterionOptions Criterion, ClusterStanding Standing) column, string? unitId)
         {

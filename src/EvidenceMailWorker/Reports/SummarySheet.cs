@@ -12,7 +12,7 @@ public static class SummarySheet
     public static readonly string[] Headers =
         ["Hạng", "Cụm", "Cụm trưởng", "Điểm", "Bao phủ", "Kịp thời", "Điểm yêu cầu", "Điểm có minh chứng", "Điểm đúng hạn", "Lượt gửi", "Gửi đầu tiên", "Đúng hạn"];
 
-    public static readonly SheetLayout Layout = new([7, 22, 30, 9, 10, 10, 11, 13, 11, 9, 17, 10], FrozenRows: HeaderRow, FrozenColumns: 2);
+    public static readonly SheetLayout Layout = new([11, 24, 30, 9, 10, 10, 11, 13, 11, 9, 17, 10], FrozenRows: HeaderRow, FrozenColumns: 2);
 
     public static string Name(TrackReport track) => $"Xếp hạng {track.Track.Id}";
 
@@ -55,14 +55,15 @@ public static class SummarySheet
     {
         var p = track.Proposal;
         sheet.Row(Of(ProposalRule.Caption, XlsxStyles.Title));
-        sheet.Row(Of("Danh hiệu", XlsxStyles.Header), Of("Loại", XlsxStyles.Header), Of("Đề xuất", XlsxStyles.Header), Of("Tiền thưởng (đồng)", XlsxStyles.Header));
+        // The long award title goes last, unbordered, so it runs on over the empty cells to its right.
+        sheet.Row(Of("Loại", XlsxStyles.Header), Of("Đề xuất", XlsxStyles.Header), Of("Tiền thưởng (đồng)", XlsxStyles.Header), Of("Danh hiệu", XlsxStyles.Bold));
         foreach (var award in p.Awards)
         {
             var kind = string.Equals(award.Award.Kind, "ClusterLeader", StringComparison.OrdinalIgnoreCase) ? "Cụm trưởng" : "Cụm";
             var winner = award.ClusterId is null ? "chưa xác định"
                 : award.UnitId is null ? names.Cluster(award.ClusterId)
                 : $"{names.Unit(award.UnitId)} ({names.Cluster(award.ClusterId)})";
-            sheet.Row(Of(award.Award.Title), Of(kind), Of(winner), Of(award.Award.PrizeVnd, XlsxStyles.Integer));
+            sheet.Row(Of(kind), Of(winner), Of(award.Award.PrizeVnd, XlsxStyles.Integer), Of(award.Award.Title, XlsxStyles.Default));
         }
         sheet.Row(Of(p.LeadingCluster is not null ? $"Cụm dẫn đầu: {names.Cluster(p.LeadingCluster)}"
             : p.Tied.Count > 0 ? $"Đồng hạng nhất, chưa xác định cụm dẫn đầu: {string.Join(", ", p.Tied.Select(names.Cluster))}"
