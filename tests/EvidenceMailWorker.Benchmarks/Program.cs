@@ -38,8 +38,12 @@ if (args is ["report", .. var reportArgs])
     return await ReportBenchmark.RunAsync(Arg(0, 40), Arg(1, 1500), Arg(2, 60), Arg(3, 100_000));
 }
 
+// export [MB]: `export` throughput against a plain file copy, memory flat (see ExportBenchmark).
+if (args is ["export", .. var exportArgs])
+    return await ExportBenchmark.RunAsync(exportArgs is [var mb, ..] && long.TryParse(mb, out var size) ? size : 2048);
+
 if (args is ["imap", .. var imapArgs])
     return await ImapBenchmark.RunAsync(imapArgs);
 
-Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | report [clusters] [units] [criteria] [items] | imap [...]");
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | report [clusters] [units] [criteria] [items] | export [MB] | imap [...]");
 return 1;

@@ -25,10 +25,7 @@ public static class ReportBenchmark
         try
         {
             var campaign = Campaign(clusters, units, criteria);
-            await File.WriteAllTextAsync(Path.Combine(configDir, "campaign.json"),
-                JsonSerializer.Serialize(new Dictionary<string, CampaignOptions> { ["Campaign"] = campaign }));
-            await File.WriteAllTextAsync(Path.Combine(configDir, "appsettings.json"),
-                JsonSerializer.Serialize(new { Storage = new { DataDirectory = Path.Combine(work, "data") } }));
+            await WriteConfigAsync(configDir, campaign, Path.Combine(work, "data"));
             var dbPath = Path.Combine(work, "data", "evidence.db");
             Directory.CreateDirectory(Path.GetDirectoryName(dbPath)!);
             var seed = Stopwatch.StartNew();
@@ -50,7 +47,7 @@ public static class ReportBenchmark
 
             for (var round = 1; round <= 3; round++)
             {
-                var (seconds, peakMb, exit) = await RunCliAsync(configDir, Path.Combine(work, $"cli-{round}.xlsx"));
+                var (seconds, peakMb, exit) = await RunCliAsync(configDir, "report", "--period", Period, "--format", "xlsx", "--out", Path.Combine(work, $"cli-{round}.xlsx"));
                 Console.WriteLine($"CLI `report --period {Period} --format xlsx` round {round}: {seconds:F2} s wall, peak working set {peakMb:F0} MB, exit {exit}");
             }
             return 0;
@@ -66,10 +63,10 @@ public static class ReportBenchmark
         }
     }
 
-    private static async Task<(double Seconds, double PeakMb, int Exit)> RunCliAsync(string configDir, string output)
+    internal static async Task<(double Seconds, double PeakMb, int Exit)> RunCliAsync(string configDir, params string[] verb)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "EvidenceMailWorker.dll"), "report", "--period", Period, "--format", "xlsx", "--out", output, "--config-dir", configDir })
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "EvidenceMailWorker.dll"), .. verb, "--config-dir", configDir])
             info.ArgumentList.Add(arg);
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
@@ -101,7 +98,7 @@ public static class ReportBenchmark
         catch (UnauthorizedAccessException) { return 0; }
     }
 
-    private static CampaignOptions Campaign(int clusterCount, int unitCount, int criteriaCount)
+    internal static CampaignOptions Campaign(int clusterCount, int unitCount, int criteriaCount)
     {
         var campaign = new CampaignOptions
         {
@@ -150,6 +147,15 @@ public static class ReportBenchmark
             });
         }
         return campaign;
+    }
+
+    internal static async Task WriteConfigAsync(string configDir, CampaignOptions campaign, string dataDir)
+    {
+        Directory.CreateDirectory(configDir);
+        await File.WriteAllTextAsync(Path.Combine(configDir, "campaign.json"),
+            JsonSerializer.Serialize(new Dictionary<string, CampaignOptions> { ["Campaign"] = campaign }));
+        await File.WriteAllTextAsync(Path.Combine(configDir, "appsettings.json"),
+            JsonSerializer.Serialize(new { Storage = new { DataDirectory = dataDir } }));
     }
 
     private static async Task SeedAsync(string dbPath, CampaignOptions campaign, int items)
