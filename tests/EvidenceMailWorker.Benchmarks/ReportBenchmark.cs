@@ -39,10 +39,16 @@ public static class ReportBenchmark
             var build = Stopwatch.StartNew();
             var report = ReportBuilder.Build(campaign, submissions, new ReportScope(Period), DateTimeOffset.UtcNow);
             build.Stop();
+            var chart = Stopwatch.StartNew();
+            var charts = report.Tracks.ToDictionary(t => t.Track.Id, t => ReportChart.Png(report, t));
+            chart.Stop();
             var write = Stopwatch.StartNew();
-            var written = ReportFiles.Write(report, campaign, Path.Combine(work, "in-process.xlsx"));
+            var xlsx = Path.Combine(work, "in-process.xlsx");
+            await using (var file = File.Create(xlsx))
+                ReportWorkbook.Write(file, report, campaign, charts);
             write.Stop();
-            Console.WriteLine($"in-process: read {read.Elapsed.TotalMilliseconds:F0} ms, build {build.Elapsed.TotalMilliseconds:F0} ms, workbook + charts {write.Elapsed.TotalMilliseconds:F0} ms ({new FileInfo(written.Workbook).Length / 1048576.0:F1} MB xlsx)");
+            Console.WriteLine($"in-process: read {read.Elapsed.TotalMilliseconds:F0} ms, build {build.Elapsed.TotalMilliseconds:F0} ms, " +
+                $"{charts.Count} charts {chart.Elapsed.TotalMilliseconds:F0} ms, workbook {write.Elapsed.TotalMilliseconds:F0} ms ({new FileInfo(xlsx).Length / 1048576.0:F1} MB xlsx)");
             await database.DisposeAsync();
 
             for (var round = 1; round <= 3; round++)
