@@ -135,7 +135,12 @@ public static class ReportBenchmark
             var members = Enumerable.Range(0, unitCount).Where(u => u % clusterCount == c).Select(u => $"u{u}").ToList();
             campaign.Clusters.Add(new ClusterOptions
             {
-                Id = $"cum-{c + 1}", Name = $"Cụm {c + 1}", Aliases = [$"cụm số {c + 1}"], Leader = members[0], Deputy = members[1], Units = members,
+                Id = $"cum-{c + 1}",
+                Name = $"Cụm {c + 1}",
+                Aliases = [$"cụm số {c + 1}"],
+                Leader = members[0],
+                Deputy = members[1],
+                Units = members,
                 Supervisor = new SupervisorOptions { Name = $"Phụ trách cụm {c + 1}", Email = $"btv{c + 1}@example.org" },
             });
         }
@@ -191,8 +196,16 @@ public static class ReportBenchmark
                 """,
                 new
                 {
-                    Key = $"k{m}", MessageId = $"<m{m}@example.org>", Blob, At = SqliteTime.Format(at), From = $"{unit}@example.org",
-                    Cluster = cluster.Id, Unit = unit, Track = m % 3 == 0 ? "hoi" : "doan", Period = Period, Late = at >= new DateTime(2024, 6, 9, 17, 0, 0, DateTimeKind.Utc),
+                    Key = $"k{m}",
+                    MessageId = $"<m{m}@example.org>",
+                    Blob,
+                    At = SqliteTime.Format(at),
+                    From = $"{unit}@example.org",
+                    Cluster = cluster.Id,
+                    Unit = unit,
+                    Track = m % 3 == 0 ? "hoi" : "doan",
+                    Period = Period,
+                    Late = at >= new DateTime(2024, 6, 9, 17, 0, 0, DateTimeKind.Utc),
                 }, transaction);
             for (var a = 0; a < PerMessage; a++)
             {
@@ -205,8 +218,13 @@ public static class ReportBenchmark
                     """,
                     new
                     {
-                        Id = id, Ordinal = a, Name = $"TC {criterion.Code} - Báo cáo kết quả số {m}-{a}.pdf", Size = 10_000 + random.Next(2_000_000), Blob,
-                        Criteria = $"[\"{criterion.Code}\"]", Units = criterion.Scope == "Cluster" ? "[]" : $"[\"{forUnit}\"]",
+                        Id = id,
+                        Ordinal = a,
+                        Name = $"TC {criterion.Code} - Báo cáo kết quả số {m}-{a}.pdf",
+                        Size = 10_000 + random.Next(2_000_000),
+                        Blob,
+                        Criteria = $"[\"{criterion.Code}\"]",
+                        Units = criterion.Scope == "Cluster" ? "[]" : $"[\"{forUnit}\"]",
                     }, transaction);
             }
         }
