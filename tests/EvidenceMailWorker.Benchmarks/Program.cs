@@ -36,8 +36,19 @@ if (args is ["compile", .. var compileArgs])
     return CampaignCompileBenchmark.Run(compileArgs is [var u, ..] && int.TryParse(u, out var units) ? units : 1500,
         compileArgs is [_, var k, ..] && int.TryParse(k, out var clusters) ? clusters : 40);
 
+// report [clusters] [units] [criteria] [items]: `report --format xlsx` on a province-sized campaign (see ReportBenchmark).
+if (args is ["report", .. var reportArgs])
+{
+    int Arg(int i, int fallback) => reportArgs.Length > i && int.TryParse(reportArgs[i], out var v) ? v : fallback;
+    return await ReportBenchmark.RunAsync(Arg(0, 40), Arg(1, 1500), Arg(2, 60), Arg(3, 100_000));
+}
+
+// export [MB]: `export` throughput against a plain file copy, memory flat (see ExportBenchmark).
+if (args is ["export", .. var exportArgs])
+    return await ExportBenchmark.RunAsync(exportArgs is [var mb, ..] && long.TryParse(mb, out var size) ? size : 2048);
+
 if (args is ["imap", .. var imapArgs])
     return await ImapBenchmark.RunAsync(imapArgs);
 
-Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | imap [...] | compile [units] [clusters]");
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | report [clusters] [units] [criteria] [items] | export [MB] | imap [...] | compile [units] [clusters]");
 return 1;

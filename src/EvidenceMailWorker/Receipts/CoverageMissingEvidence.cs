@@ -10,25 +10,22 @@ public sealed class CoverageMissingEvidence : IMissingEvidence
 {
     public CoverageGap Find(CampaignOptions campaign, ClusterOptions cluster, string? trackId, IEnumerable<SubmissionRecord> acceptedForPeriod)
     {
-        var items = acceptedForPeriod
-            .SelectMany(s => s.Attachments.Select(a => (a.Units, a.Criteria)).Concat(s.Links.Select(l => (l.Units, l.Criteria))))
-            .SelectMany(item => item.Units.Count == 0
-                ? [new EvidenceItem(null, item.Criteria)]
-                : item.Units.Select(unit => new EvidenceItem(unit, item.Criteria)));
+        var items = acceptedForPeriod.SelectMany(EvidenceItems.Of);
         var coverage = Coverage.Compute(campaign, cluster.Id, periodId: "", trackId, items);
 
-        var missingByUnit = coverage.Units.ToDictionary(u => u.UnitId, u => u.Missing.ToHashSet(StringComparer.Ordinal));
+        // Criteria objects, not codes: with no track a code may name one criterion in each track.
+        var missingByUnit = coverage.Units.ToDictionary(u => u.UnitId, u => u.MissingCriteria.ToHashSet());
         var gaps = new List<CriterionGap>();
         foreach (var criterion in campaign.Criteria.Where(c => trackId is null || c.Track == trackId))
         {
-            if (coverage.ClusterMissing.Contains(criterion.Code))
+            if (coverage.ClusterMissingCriteria.Contains(criterion))
                 gaps.Add(new CriterionGap(criterion, ClusterScope: true, []));
-            var lacking = cluster.Units.Where(u => missingByUnit.TryGetValue(u, out var missing) && missing.Contains(criterion.Code)).ToList();
+            var lacking = cluster.Units.Where(u => missingByUnit.TryGetValue(u, out var missing) && missing.Contains(criterion)).ToList();
             if (lacking.Count > 0)
                 gaps.Add(new CriterionGap(criterion, ClusterScope: false, lacking));
         }
-        var covered = coverage.Units.Sum(u => u.Covered.Count) + coverage.ClusterCovered.Count;
-        var required = covered + coverage.Units.Sum(u => u.Missing.Count) + coverage.ClusterMissing.Count;
+        var covered = coverage.Units.Sum(u => u.CoveredCriteria.Count) + coverage.ClusterCoveredCriteria.Count;
+        var required = covered + coverage.Units.Sum(u => u.MissingCriteria.Count) + coverage.ClusterMissingCriteria.Count;
         return new CoverageGap(covered, required, gaps);
     }
 }

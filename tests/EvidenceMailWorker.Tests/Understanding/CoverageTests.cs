@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Understanding;
 
 namespace EvidenceMailWorker.Tests.Understanding;
@@ -52,4 +53,57 @@ public sealed class CoverageTests
     [Fact]
     public void An_unknown_cluster_is_an_error() =>
         Assert.Throws<ArgumentException>(() => Coverage.Compute(Sample.Campaign, "cum-9", "2024-6t", null, []));
+
+    // Issue 7 lets a code repeat across tracks: "1.1" below is both a doan and a hoi criterion.
+    private static CampaignOptions SharedCodeCampaign() => Sample.Modified(c =>
+    {
+        c.Criteria =
+        [
+            new CriterionOptions { Track = "doan", Code = "1.1", Points = 5, Scope = "Unit", Name = "Đoàn 1.1" },
+            new CriterionOptions { Track = "hoi", Code = "1.1", Points = 8, Scope = "Unit", Name = "Hội 1.1" },
+            new CriterionOptions { Track = "hoi", Code = "H2", Points = 3, Scope = "Unit", Name = "Hội H2" },
+        ];
+    });
+
+    [Fact]
+    public void A_shared_code_names_the_criterion_of_the_submissions_track()
+    {
+        var campaign = SharedCodeCampaign();
+        EvidenceItem[] items = [new("xa-ngoc-hoa", ["1.1"], SubmissionTrack: "hoi")];
+        var hoi = Coverage.Compute(campaign, "cum-2", "2024-6t", "hoi", items);
+        var doan = Coverage.Compute(campaign, "cum-2", "2024-6t", "doan", items);
+        Assert.Equal(["1.1"], hoi.Units.Single(u => u.UnitId == "xa-ngoc-hoa").Covered);
+        Assert.Equal(8, hoi.CoveredPoints);
+        Assert.Empty(doan.Units.Single(u => u.UnitId == "xa-ngoc-hoa").Covered);
+        Assert.Equal(0, doan.CoveredPoints);
+    }
+
+    [Fact]
+    public void Without_a_submission_track_a_shared_code_names_nothing_and_a_unique_code_its_criterion()
+    {
+        var campaign = SharedCodeCampaign();
+        EvidenceItem[] items = [new("xa-ngoc-hoa", ["1.1", "H2"], SubmissionTrack: null)];
+        var all = Coverage.Compute(campaign, "cum-2", "2024-6t", null, items);
+        var ngocHoa = all.Units.Single(u => u.UnitId == "xa-ngoc-hoa");
+        Assert.Equal(["H2"], ngocHoa.Covered);
+        Assert.Equal(3, all.CoveredPoints);
+        // Both 1.1 criteria stay missing, one per track.
+        Assert.Equal(["doan", "hoi"], ngocHoa.MissingCriteria.Select(c => c.Track));
+    }
+
+    [Fact]
+    public void Receipts_name_the_gap_of_the_right_track_for_a_shared_code()
+    {
+        var campaign = SharedCodeCampaign();
+        var cluster = campaign.Clusters.Single(c => c.Id == "cum-2");
+        var submission = new EvidenceMailWorker.Storage.SubmissionRecord(1, "<m@x>", DateTime.UtcNow, "a@b", null, null, "s", "accepted", null, null,
+            "cum-2", "xa-ngoc-chuc", "hoi", "2024-6t", false,
+            [new EvidenceMailWorker.Storage.AttachmentRecord("TC 1.1.pdf", "TC 1.1.pdf", "application/pdf", "application/pdf", 10, "00", null, ["1.1"], ["xa-ngoc-hoa"])]);
+        var gap = new EvidenceMailWorker.Receipts.CoverageMissingEvidence().Find(campaign, cluster, null, [submission]);
+        var doan11 = gap.Criteria.Single(g => g.Criterion.Track == "doan" && g.Criterion.Code == "1.1");
+        var hoi11 = gap.Criteria.Single(g => g.Criterion.Track == "hoi" && g.Criterion.Code == "1.1");
+        Assert.Contains("xa-ngoc-hoa", doan11.UnitIds);
+        Assert.DoesNotContain("xa-ngoc-hoa", hoi11.UnitIds);
+        Assert.Equal(1, gap.Covered);
+    }
 }
