@@ -23,6 +23,7 @@ public static partial class CommandLineApp
         root.Subcommands.Add(IngestCommand.Create(invocation));
         root.Subcommands.Add(StatusCommand.Create(invocation));
         root.Subcommands.Add(ScheduleCommand.Create(invocation));
+        root.Subcommands.Add(JobsCommand.Create(invocation));
         root.Subcommands.Add(ReportCommand.Create(invocation));
         root.Subcommands.Add(ExportCommand.Create(invocation));
         RunCommand.Attach(root, invocation);

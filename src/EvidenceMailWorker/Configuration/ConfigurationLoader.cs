@@ -9,6 +9,7 @@ public static class ConfigurationLoader
     public const string AppSettingsFile = "appsettings.json";
     public const string CampaignFile = "campaign.json";
     public const string ConfigFolderName = "config";
+    public const string TemplatesFolderName = "templates";
 
     // Both files are optional so that a missing campaign.json surfaces as a readable
     // "Campaign section is missing" problem from `config check` instead of a FileNotFoundException.
@@ -20,6 +21,7 @@ public static class ConfigurationLoader
         try
         {
             return new ConfigurationBuilder()
+                .AddInMemoryCollection([new KeyValuePair<string, string?>($"{TemplatesOptions.Section}:Folder", DefaultTemplatesFolder(dir))])
                 .AddJsonFile(Path.Combine(dir, AppSettingsFile), optional: true, reloadOnChange)
                 .AddJsonFile(Path.Combine(dir, CampaignFile), optional: true, reloadOnChange)
                 .AddEnvironmentVariables(EnvironmentPrefix)
@@ -32,6 +34,14 @@ public static class ConfigurationLoader
             var detail = ex.InnerException is null ? "" : $" ({ex.InnerException.Message})";
             throw new ConfigurationLoadException(ex.Message + detail, ex);
         }
+    }
+
+    // A config folder of its own (a district's campaign.json) may leave the wording alone: then the
+    // templates shipped beside the executable are used.
+    public static string DefaultTemplatesFolder(string configDir)
+    {
+        var own = Path.Combine(configDir, TemplatesFolderName);
+        return Directory.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, ConfigFolderName, TemplatesFolderName);
     }
 
     // An explicit --config-dir that does not exist is a typo worth stopping for; the implicit

@@ -97,3 +97,12 @@ public sealed class UnderstandingOptions
 
     public IReadOnlyList<string> EffectiveLinkHosts => LinkHosts.Count > 0 ? LinkHosts : DefaultLinkHosts;
 }
+
+public sealed class TemplatesOptions
+{
+    public const string Section = "Templates";
+
+    // The email templates (CONTRACT-extension): by default the `templates` folder of the config
+    // folder in use, so `--config-dir` brings its own wording.
+    public string Folder { get; set; } = "";
+}

@@ -12,7 +12,8 @@ public sealed record InfrastructureSettings(
     OutboxOptions Outbox,
     ReceiptsOptions Receipts,
     LimitsOptions Limits,
-    UnderstandingOptions Understanding)
+    UnderstandingOptions Understanding,
+    TemplatesOptions Templates)
 {
     public static InfrastructureSettings Read(IConfiguration config, ICollection<ConfigProblem> problems) => new(
         OptionsReader.Read<StorageOptions>(config, StorageOptions.Section, problems),
@@ -21,5 +22,6 @@ public sealed record InfrastructureSettings(
         OptionsReader.Read<OutboxOptions>(config, OutboxOptions.Section, problems),
         OptionsReader.Read<ReceiptsOptions>(config, ReceiptsOptions.Section, problems),
         OptionsReader.Read<LimitsOptions>(config, LimitsOptions.Section, problems),
-        OptionsReader.Read<UnderstandingOptions>(config, UnderstandingOptions.Section, problems));
+        OptionsReader.Read<UnderstandingOptions>(config, UnderstandingOptions.Section, problems),
+        OptionsReader.Read<TemplatesOptions>(config, TemplatesOptions.Section, problems));
 }

@@ -30,6 +30,8 @@ public static class InfrastructureValidator
         CheckMailbox(s.Mailbox, p);
         CheckOutbox(s.Outbox, p);
         CheckLinkHosts(s.Understanding, p);
+        foreach (var problem in Templates.EmailTemplates.Check(s.Templates.Folder))
+            p.Add("Templates.Folder", $"{problem.File} {problem.Message}");
 
         if (s.Receipts.QuietSeconds < 0)
             p.Add("Receipts.QuietSeconds", $"'{s.Receipts.QuietSeconds}' is negative; use 0 or more seconds");

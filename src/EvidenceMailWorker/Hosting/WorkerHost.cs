@@ -49,6 +49,7 @@ public static class WorkerHost
         AddOptions<LimitsOptions>(builder, LimitsOptions.Section);
         AddOptions<ReceiptsOptions>(builder, ReceiptsOptions.Section);
         AddOptions<UnderstandingOptions>(builder, UnderstandingOptions.Section);
+        AddOptions<TemplatesOptions>(builder, TemplatesOptions.Section);
 
         builder.Services.AddSingleton(sp =>
         {
@@ -64,6 +65,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<IngestionPipeline>();
         builder.Services.AddSingleton<MailFileImporter>();
         builder.Services.AddOutbox();
+        builder.Services.AddSingleton<Notifications.JobRunner>();
         builder.Services.AddMailboxSources();
         return builder;
     }
