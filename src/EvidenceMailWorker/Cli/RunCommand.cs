@@ -42,5 +42,9 @@ public static class RunCommand
             using var stop = new CancellationTokenSource(StopTimeout);
             await host.StopAsync(stop.Token);
             return ExitCodes.Success;
-        }, cancellationToken, LogEventLevel.Information, builder => builder.Services.AddHostedService<MailboxWatcherService>());
+        }, cancellationToken, LogEventLevel.Information, builder =>
+        {
+            builder.Services.AddHostedService<MailboxWatcherService>();
+            builder.Services.AddCampaignSchedule();
+        });
 }

@@ -1,0 +1,76 @@
+using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Notifications;
+using EvidenceMailWorker.Schedule;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace EvidenceMailWorker.Hosting;
+
+// Puts the campaign's schedule (CONTRACT §5, Schedule/CampaignSchedule) on the Quartz scheduler of
+// `run`: at start it first runs, once, each fire time missed while the worker was down that is still
+// useful (and logs the ones it skips), then schedules every future fire time as a one-shot trigger.
+public sealed class ScheduleService(
+    ISchedulerFactory schedulers,
+    IOptionsMonitor<CampaignOptions> campaign,
+    ScheduledFire fire,
+    JobRunLog runs,
+    TimeProvider clock,
+    ILogger<ScheduleService> logger) : IHostedService
+{
+    public const string Group = "campaign";
+
+    private static readonly Dictionary<string, Func<IJobDetail>> JobTypes = new()
+    {
+        [JobNames.Reminders] = Detail<RemindersJob>,
+        [JobNames.Overdue] = Detail<OverdueJob>,
+        [JobNames.Digest] = Detail<DigestJob>,
+        [JobNames.Summary] = Detail<SummaryJob>,
+    };
+
+    private static IJobDetail Detail<T>() where T : IJob => JobBuilder.Create<T>().WithIdentity(typeof(T).Name, Group).StoreDurably().Build();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var schedule = new CampaignSchedule(campaign.CurrentValue);
+        await CatchUpAsync(schedule, now, cancellationToken);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var future = schedule.Between(now, DateTimeOffset.MaxValue);
+        foreach (var (job, create) in JobTypes)
+        {
+            var detail = create();
+            var triggers = future.Where(f => f.Job == job).Select(f => (ITrigger)TriggerBuilder.Create()
+                .WithIdentity($"{f.Job}@{f.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}", Group)
+                .ForJob(detail)
+                .StartAt(f.At)
+                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                .Build()).ToList();
+            await scheduler.ScheduleJob(detail, triggers, ScheduleJobOptions.Replacing, cancellationToken);
+        }
+        var next = future.FirstOrDefault();
+        logger.LogInformation("Schedule: {Count} fire times ahead; next {Job} at {At:yyyy-MM-dd HH:mm zzz}",
+            future.Count, next?.Job ?? "none", next?.At);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task CatchUpAsync(CampaignSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var missed in schedule.Between(now - MissedFires.Window - TimeSpan.FromDays(60), now))
+        {
+            if (await runs.FinishedAsync(missed.Job, missed.At, cancellationToken))
+                continue;
+            var (run, why) = MissedFires.Decide(missed, now, schedule.Deadlines);
+            if (!run)
+            {
+                if (now - missed.At <= MissedFires.Window + TimeSpan.FromDays(1))
+                    logger.LogInformation("Missed {Job} at {At:yyyy-MM-dd HH:mm zzz} is skipped: {Why}", missed.Job, missed.At, why);
+                continue;
+            }
+            logger.LogInformation("Missed {Job} at {At:yyyy-MM-dd HH:mm zzz} runs now: {Why}", missed.Job, missed.At, why);
+            await fire.ExecuteAsync(missed.Job, missed.At, cancellationToken);
+        }
+    }
+}

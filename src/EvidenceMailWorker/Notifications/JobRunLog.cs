@@ -1,0 +1,57 @@
+using Dapper;
+using EvidenceMailWorker.Storage;
+
+namespace EvidenceMailWorker.Notifications;
+
+public sealed record JobRunRow(string Job, DateTime FireAtUtc, DateTime StartedAtUtc, DateTime? FinishedAtUtc, int? Emails, int? Queued, string? Error);
+
+// The job_runs table: which scheduled fire times have been taken on, by any process.
+public sealed class JobRunLog(Database database)
+{
+    // True when this process is the first to take the fire time on, or when an earlier attempt never
+    // finished (its process died): then it runs again, and the outbox keys keep it from sending twice.
+    public async Task<bool> ClaimAsync(string job, DateTimeOffset fireAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var args = new { job, Fire = database.Dialect.Time(fireAt.UtcDateTime), Now = database.Dialect.Time(now.UtcDateTime) };
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO job_runs (job, fire_at, started_at) VALUES (@job, @Fire, @Now) ON CONFLICT (job, fire_at) DO NOTHING",
+            args, cancellationToken: cancellationToken));
+        if (inserted == 1)
+            return true;
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE job_runs SET started_at = @Now, error = NULL WHERE job = @job AND fire_at = @Fire AND finished_at IS NULL AND started_at < @Now",
+            args, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task FinishAsync(string job, DateTimeOffset fireAt, DateTimeOffset now, int emails, int queued, string? error, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE job_runs SET finished_at = @Now, emails = @emails, queued = @queued, error = @error WHERE job = @job AND fire_at = @Fire",
+            new { job, Fire = database.Dialect.Time(fireAt.UtcDateTime), Now = database.Dialect.Time(now.UtcDateTime), emails, queued, error },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> FinishedAsync(string job, DateTimeOffset fireAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM job_runs WHERE job = @job AND fire_at = @Fire AND finished_at IS NOT NULL",
+            new { job, Fire = database.Dialect.Time(fireAt.UtcDateTime) }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    // The latest run of each job, for `status`.
+    public async Task<IReadOnlyList<JobRunRow>> LastRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Job, object FireAt, object StartedAt, object? FinishedAt, long? Emails, long? Queued, string? Error)>(new CommandDefinition(
+            """
+            SELECT r.job, r.fire_at, r.started_at, r.finished_at, r.emails, r.queued, r.error FROM job_runs r
+            WHERE r.fire_at = (SELECT MAX(fire_at) FROM job_runs x WHERE x.job = r.job)
+            ORDER BY r.job
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => new JobRunRow(r.Job, SqliteTime.Parse(r.FireAt), SqliteTime.Parse(r.StartedAt),
+            r.FinishedAt is null or DBNull ? null : SqliteTime.Parse(r.FinishedAt), (int?)r.Emails, (int?)r.Queued, r.Error)).ToList();
+    }
+}

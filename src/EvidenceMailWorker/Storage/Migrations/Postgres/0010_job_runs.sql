@@ -1,0 +1,13 @@
+-- One row per scheduled fire time that a process took on (CONTRACT §5 schedule): the first process
+-- to insert it runs the job, so several workers never run one fire time twice; a row left unfinished
+-- by a crash is run again at the next start (the outbox keys keep that from sending twice).
+CREATE TABLE job_runs (
+    job          text NOT NULL,
+    fire_at      timestamptz NOT NULL,
+    started_at   timestamptz NOT NULL,
+    finished_at  timestamptz NULL,
+    emails       integer NULL,
+    queued       integer NULL,
+    error        text NULL,
+    PRIMARY KEY (job, fire_at)
+);
