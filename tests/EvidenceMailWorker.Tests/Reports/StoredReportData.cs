@@ -48,16 +48,12 @@ public sealed class StoredReportData : IAsyncDisposable
             $"{unitId}@example.org", null, $"minh chứng {n}"), CancellationToken.None);
         var attachments = files.Select(f => new ExtractedAttachment(f.Name, f.Name, "application/octet-stream", "application/octet-stream", Spool(f.Content), f.ArchivePath)).ToList();
         var match = new MessageMatch(track, period, late, false,
-            files.Select(f => Matched(f.Criteria, f.Units)).ToList(),
-            (links ?? []).Select(l => new LinkMatch(l.Url, Matched(l.Criteria, l.Units))).ToList());
+            files.Select(f => new ItemMatch(f.Criteria, CriterionSource.Code, f.Units, UnitSource.Named, [])).ToList(),
+            (links ?? []).Select(l => new LinkMatch(l.Url, new ItemMatch(l.Criteria, CriterionSource.Code, l.Units, UnitSource.Named, []))).ToList());
         await Store.CompleteAsync(stored.Id, new MessageVerdict(status, status == "accepted" ? null : "unknown-sender", null,
             $"{unitId}@example.org", null, null, $"minh chứng {n}", clusterId, unitId, "body", null, attachments, match), CancellationToken.None);
         return stored.Id;
     }
-
-    // `with` on Empty rather than the constructor, so fields that matching adds later need no change here.
-    private static ItemMatch Matched(IReadOnlyList<string> criteria, IReadOnlyList<string> units) =>
-        ItemMatch.Empty with { Criteria = criteria, CriterionSource = CriterionSource.Code, Units = units, UnitSource = UnitSource.Named };
 
     // Stores ReportCampaign.Mail: each item a distinct small file.
     public async Task AddReportCampaignAsync(CampaignOptions campaign)
