@@ -161,4 +161,19 @@ public sealed class ReportWorkbookTests
         // p1's late submissions are marked.
         Assert.Contains(rows.Skip(1), r => Text(r.Elements<Cell>().ElementAt(13)) == "trễ");
     }
+
+    [Fact]
+    public void Markup_and_control_characters_in_sender_supplied_names_do_not_break_the_workbook()
+    {
+        var campaign = ReportCampaign.Create();
+        var record = ReportCampaign.Records(campaign)[0];
+        var odd = record with { Attachments = [record.Attachments[0] with { FileName = "Báo cáo <1> & \u0001kết quả.pdf" }] };
+        var report = ReportBuilder.Build(campaign, [odd], new ReportScope("p1"), ReportCampaign.GeneratedAt);
+        using var xlsx = new MemoryStream();
+        ReportWorkbook.Write(xlsx, report, campaign);
+        xlsx.Position = 0;
+        using var doc = SpreadsheetDocument.Open(xlsx, false);
+        var row = Sheet(doc, ReportWorkbook.EvidenceSheet).Worksheet.Descendants<Row>().ElementAt(1);
+        Assert.Equal("Báo cáo <1> & kết quả.pdf", Text(row.Elements<Cell>().ElementAt(8)));
+    }
 }
