@@ -46,5 +46,5 @@ public static class RunCommand
         {
             builder.Services.AddHostedService<MailboxWatcherService>();
             builder.Services.AddCampaignSchedule();
-        });
+        }, reloadOnChange: true);
 }

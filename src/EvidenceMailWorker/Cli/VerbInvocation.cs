@@ -48,13 +48,13 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
     }
 
     public async Task<int> RunAsync(ParseResult parse, Func<IHost, CancellationToken, Task<int>> work, CancellationToken cancellationToken,
-        LogEventLevel quietConsoleLevel = LogEventLevel.Warning, Action<HostApplicationBuilder>? configure = null)
+        LogEventLevel quietConsoleLevel = LogEventLevel.Warning, Action<HostApplicationBuilder>? configure = null, bool reloadOnChange = false)
     {
         var verbose = parse.GetValue(GlobalOptions.Verbose);
         IConfigurationRoot configuration;
         try
         {
-            configuration = LoadConfiguration(parse);
+            configuration = LoadConfiguration(parse, reloadOnChange);
         }
         catch (ConfigurationLoadException e)
         {

@@ -41,7 +41,7 @@ public static class ConfigurationLoader
     public static string DefaultTemplatesFolder(string configDir)
     {
         var own = Path.Combine(configDir, TemplatesFolderName);
-        return Directory.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, ConfigFolderName, TemplatesFolderName);
+        return Directory.Exists(own) ? own : "";
     }
 
     // An explicit --config-dir that does not exist is a typo worth stopping for; the implicit

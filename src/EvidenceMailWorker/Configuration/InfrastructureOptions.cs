@@ -105,4 +105,10 @@ public sealed class TemplatesOptions
     // The email templates (CONTRACT-extension): by default the `templates` folder of the config
     // folder in use, so `--config-dir` brings its own wording.
     public string Folder { get; set; } = "";
+
+    // Empty (a configuration built without the loader, or a key set to ""): the templates shipped
+    // beside the executable.
+    public string ResolvedFolder => string.IsNullOrWhiteSpace(Folder)
+        ? Path.Combine(AppContext.BaseDirectory, ConfigurationLoader.ConfigFolderName, ConfigurationLoader.TemplatesFolderName)
+        : Folder;
 }

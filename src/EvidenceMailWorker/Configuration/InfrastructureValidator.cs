@@ -30,7 +30,7 @@ public static class InfrastructureValidator
         CheckMailbox(s.Mailbox, p);
         CheckOutbox(s.Outbox, p);
         CheckLinkHosts(s.Understanding, p);
-        foreach (var problem in Templates.EmailTemplates.Check(s.Templates.Folder))
+        foreach (var problem in Templates.EmailTemplates.Check(s.Templates.ResolvedFolder))
             p.Add("Templates.Folder", $"{problem.File} {problem.Message}");
 
         if (s.Receipts.QuietSeconds < 0)

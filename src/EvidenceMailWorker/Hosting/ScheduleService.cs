@@ -11,13 +11,14 @@ namespace EvidenceMailWorker.Hosting;
 // Puts the campaign's schedule (CONTRACT §5, Schedule/CampaignSchedule) on the Quartz scheduler of
 // `run`: at start it first runs, once, each fire time missed while the worker was down that is still
 // useful (and logs the ones it skips), then schedules every future fire time as a one-shot trigger.
+// When a valid edit of the campaign comes in, every trigger is replaced and the moved fire times logged.
 public sealed class ScheduleService(
     ISchedulerFactory schedulers,
     IOptionsMonitor<CampaignOptions> campaign,
     ScheduledFire fire,
     JobRunLog runs,
     TimeProvider clock,
-    ILogger<ScheduleService> logger) : IHostedService
+    ILogger<ScheduleService> logger) : IHostedService, IDisposable
 {
     public const string Group = "campaign";
 
@@ -29,6 +30,10 @@ public sealed class ScheduleService(
         [JobNames.Summary] = Detail<SummaryJob>,
     };
 
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IReadOnlyList<FireTime> _scheduled = [];
+    private IDisposable? _subscription;
+
     private static IJobDetail Detail<T>() where T : IJob => JobBuilder.Create<T>().WithIdentity(typeof(T).Name, Group).StoreDurably().Build();
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -36,25 +41,71 @@ public sealed class ScheduleService(
         var now = clock.GetUtcNow();
         var schedule = new CampaignSchedule(campaign.CurrentValue);
         await CatchUpAsync(schedule, now, cancellationToken);
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var future = schedule.Between(now, DateTimeOffset.MaxValue);
-        foreach (var (job, create) in JobTypes)
-        {
-            var detail = create();
-            var triggers = future.Where(f => f.Job == job).Select(f => (ITrigger)TriggerBuilder.Create()
-                .WithIdentity($"{f.Job}@{f.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}", Group)
-                .ForJob(detail)
-                .StartAt(f.At)
-                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                .Build()).ToList();
-            await scheduler.ScheduleJob(detail, triggers, ScheduleJobOptions.Replacing, cancellationToken);
-        }
-        var next = future.FirstOrDefault();
+        await ScheduleAsync(schedule, now, cancellationToken);
+        var next = _scheduled.FirstOrDefault();
         logger.LogInformation("Schedule: {Count} fire times ahead; next {Job} at {At:yyyy-MM-dd HH:mm zzz}",
-            future.Count, next?.Job ?? "none", next?.At);
+            _scheduled.Count, next?.Job ?? "none", next?.At);
+        _subscription = campaign.OnChange((edited, _) => Task.Run(() => RescheduleAsync(edited)));
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task RescheduleAsync(CampaignOptions edited)
+    {
+        try
+        {
+            var now = clock.GetUtcNow();
+            var before = _scheduled;
+            await ScheduleAsync(new CampaignSchedule(edited), now, CancellationToken.None);
+            var changes = ScheduleChanges.Between(before, _scheduled);
+            if (changes.Count == 0)
+                logger.LogInformation("Campaign edited; the schedule is unchanged ({Count} fire times ahead)", _scheduled.Count);
+            foreach (var change in changes)
+                logger.LogInformation("Schedule changed: {Change}", change);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Rescheduling after the campaign edit failed; the previous triggers may be partly replaced: {Error}", e.Message);
+        }
+    }
+
+    private async Task ScheduleAsync(CampaignSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var scheduler = await schedulers.GetScheduler(cancellationToken);
+            var future = schedule.Between(now, DateTimeOffset.MaxValue);
+            foreach (var (job, create) in JobTypes)
+            {
+                var detail = create();
+                // Deleting the job removes its triggers; a moved fire time must not also fire at its old time.
+                await scheduler.DeleteJob(detail.Key, cancellationToken);
+                var triggers = future.Where(f => f.Job == job).Select(f => (ITrigger)TriggerBuilder.Create()
+                    .WithIdentity($"{f.Job}@{f.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}", Group)
+                    .ForJob(detail)
+                    .StartAt(f.At)
+                    .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                    .Build()).ToList();
+                await scheduler.ScheduleJob(detail, triggers, ScheduleJobOptions.Replacing, cancellationToken);
+            }
+            _scheduled = future;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     private async Task CatchUpAsync(CampaignSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -11,7 +11,6 @@ public static class ScheduleServices
     // time run once across restarts and several workers.
     public static IServiceCollection AddCampaignSchedule(this IServiceCollection services)
     {
-        services.AddSingleton<JobRunLog>();
         services.AddSingleton<ScheduledFire>();
         services.AddTransient<RemindersJob>();
         services.AddTransient<OverdueJob>();

@@ -5,6 +5,7 @@ using EvidenceMailWorker.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
@@ -43,6 +44,11 @@ public static class WorkerHost
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(TimeProvider.System);
         AddOptions<CampaignOptions>(builder, CampaignOptions.Section);
+        // The running worker only ever sees a validated campaign, also after an edit on disk.
+        builder.Services.AddSingleton<ConfigReloadState>();
+        builder.Services.AddSingleton(sp => new LastGoodCampaign(builder.Configuration, sp.GetRequiredService<ConfigReloadState>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LastGoodCampaign>>()));
+        builder.Services.AddSingleton<IOptionsMonitor<CampaignOptions>>(sp => sp.GetRequiredService<LastGoodCampaign>());
         AddOptions<DatabaseOptions>(builder, DatabaseOptions.Section);
         AddOptions<MailboxOptions>(builder, MailboxOptions.Section);
         AddOptions<OutboxOptions>(builder, OutboxOptions.Section);
@@ -66,6 +72,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<MailFileImporter>();
         builder.Services.AddOutbox();
         builder.Services.AddSingleton<Notifications.JobRunner>();
+        builder.Services.AddSingleton<Notifications.JobRunLog>();
         builder.Services.AddMailboxSources();
         return builder;
     }

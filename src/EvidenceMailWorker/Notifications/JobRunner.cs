@@ -22,12 +22,13 @@ public sealed class JobRunner(
     IOptionsMonitor<OutboxOptions> outboxOptions,
     IOptionsMonitor<TemplatesOptions> templatesOptions,
     ResolvedPaths paths,
+    ConfigReloadState reloads,
     ILogger<JobRunner> logger)
 {
     public async Task<JobRun> RunAsync(string job, DateTimeOffset at, bool dryRun, CancellationToken cancellationToken)
     {
         var campaign = campaignOptions.CurrentValue;
-        var templates = EmailTemplates.Load(templatesOptions.CurrentValue.Folder);
+        var templates = EmailTemplates.Load(templatesOptions.CurrentValue.ResolvedFolder);
         var all = await submissions.ListAsync(new SubmissionFilter(), cancellationToken);
         var (period, planned, report) = await PlanAsync(job, campaign, at, all, cancellationToken);
 
@@ -75,7 +76,8 @@ public sealed class JobRunner(
             case JobNames.Digest:
                 {
                     var since = new CampaignSchedule(campaign).PreviousDigest(at) ?? at.AddDays(-1);
-                    var digest = DigestPlanner.Plan(campaign, since, at, all, await DeadOutboxAsync(since, at, cancellationToken), []);
+                    var rejected = reloads.Rejected.Select(p => p.ToString()).ToList();
+                    var digest = DigestPlanner.Plan(campaign, since, at, all, await DeadOutboxAsync(since, at, cancellationToken), rejected);
                     return (digest?.Period, digest is null ? [] : [digest], null);
                 }
             case JobNames.Summary:
