@@ -12,45 +12,22 @@ public sealed class JobPlanningTests
 {
     private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
 
-    // City, cut down: cum-1 = p1 (leader), p3 (deputy); cum-2 = p5 (leader), p7 (deputy); cum-3 = hoa-luu
-    // (leader), tan-tien (deputy). Criteria: dtn 1 (unit), 5 (cluster); hlhtn 1 (unit).
-    private static CampaignOptions Campaign()
-    {
-        var c = TestCampaigns.Named(TestCampaigns.City);
-        c.Clusters[0].Units = ["p1", "p3"];
-        c.Clusters[1].Units = ["p5", "p7"];
-        c.Clusters[2].Units = ["hoa-luu", "tan-tien"];
-        var keep = new HashSet<string> { "p1", "p3", "p5", "p7", "hoa-luu", "tan-tien" };
-        c.Units = c.Units.Where(u => keep.Contains(u.Id)).ToList();
-        c.Criteria = c.Criteria.Where(x => (x.Track, x.Code) is ("dtn", "1") or ("dtn", "5") or ("hlhtn", "1")).ToList();
-        return c;
-    }
-
-    private static long _id;
-
-    private static SubmissionRecord Submission(string unit, string cluster, string track, DateTimeOffset at, string period, bool late,
-        params (string Code, string? Unit)[] files) =>
-        new(Interlocked.Increment(ref _id), $"<m{_id}@x>", at.UtcDateTime, $"{unit}@example.org", unit, null, "minh chứng",
-            MessageStatus.Accepted, null, null, cluster, unit, track, period, late,
-            files.Select(f => new AttachmentRecord($"TC {f.Code}.pdf", $"TC {f.Code}.pdf", "application/pdf", "application/pdf", 10, "00",
-                null, [f.Code], f.Unit is null ? [] : [f.Unit])).ToList());
-
     // cum-1 complete for both tracks by 5 June; cum-2 has only dtn 1 for p5; cum-3 nothing.
     private static List<SubmissionRecord> June()
     {
         var at = new DateTimeOffset(2025, 6, 5, 10, 0, 0, Vn);
         return
         [
-            Submission("p1", "cum-1", "dtn", at, "2025-6t", false, ("1", "p1"), ("1", "p3"), ("5", null)),
-            Submission("p1", "cum-1", "hlhtn", at, "2025-6t", false, ("1", "p1"), ("1", "p3")),
-            Submission("p5", "cum-2", "dtn", at.AddDays(4), "2025-6t", false, ("1", "p5")),
+            SmallCity.Submission("p1", "cum-1", "dtn", at, "2025-6t", false, ("1", "p1"), ("1", "p3"), ("5", null)),
+            SmallCity.Submission("p1", "cum-1", "hlhtn", at, "2025-6t", false, ("1", "p1"), ("1", "p3")),
+            SmallCity.Submission("p5", "cum-2", "dtn", at.AddDays(4), "2025-6t", false, ("1", "p5")),
         ];
     }
 
     [Fact]
     public void A_reminder_names_exactly_what_each_incomplete_cluster_lacks_and_complete_clusters_get_nothing()
     {
-        var c = Campaign();
+        var c = SmallCity.Campaign();
         var (period, emails) = ReminderPlanner.Reminders(c, new DateTimeOffset(2025, 6, 14, 7, 30, 0, Vn), June());
 
         Assert.Equal("2025-6t", period);
@@ -75,7 +52,7 @@ public sealed class JobPlanningTests
     public void Evidence_received_after_the_reminder_time_does_not_count_for_it()
     {
         // p5's message arrives on 9 June 10:00; the 5-days-before reminder is at 07:30 on 10 June.
-        var (_, early) = ReminderPlanner.Reminders(Campaign(), new DateTimeOffset(2025, 6, 9, 9, 0, 0, Vn), June());
+        var (_, early) = ReminderPlanner.Reminders(SmallCity.Campaign(), new DateTimeOffset(2025, 6, 9, 9, 0, 0, Vn), June());
         var cum2 = early.Single(e => e.Cluster == "cum-2");
         Assert.Contains(cum2.Missing!.Tracks.Single(t => t.Track == "dtn").Units, u => u.Id == "p5");
     }
@@ -83,7 +60,7 @@ public sealed class JobPlanningTests
     [Fact]
     public void An_overdue_notice_goes_only_to_clusters_that_sent_nothing_copying_the_office()
     {
-        var (period, emails) = ReminderPlanner.Overdue(Campaign(), new DateTimeOffset(2025, 6, 17, 7, 30, 0, Vn), June());
+        var (period, emails) = ReminderPlanner.Overdue(SmallCity.Campaign(), new DateTimeOffset(2025, 6, 17, 7, 30, 0, Vn), June());
         Assert.Equal("2025-6t", period);
         var email = Assert.Single(emails);
         Assert.Equal("cum-3", email.Cluster);
@@ -95,12 +72,12 @@ public sealed class JobPlanningTests
 
     [Fact]
     public void Before_the_first_deadline_there_is_nothing_overdue() =>
-        Assert.Empty(ReminderPlanner.Overdue(Campaign(), new DateTimeOffset(2025, 6, 15, 16, 0, 0, Vn), []).Emails);
+        Assert.Empty(ReminderPlanner.Overdue(SmallCity.Campaign(), new DateTimeOffset(2025, 6, 15, 16, 0, 0, Vn), []).Emails);
 
     [Fact]
     public void A_cluster_whose_leader_and_deputy_have_no_address_is_reminded_through_its_supervisor()
     {
-        var c = Campaign();
+        var c = SmallCity.Campaign();
         c.Units.Where(u => u.Id is "hoa-luu" or "tan-tien").ToList().ForEach(u => u.Emails.Clear());
         var email = ReminderPlanner.Reminders(c, new DateTimeOffset(2025, 6, 14, 7, 30, 0, Vn), June()).Emails.Single(e => e.Cluster == "cum-3");
         Assert.Equal(["btv.cum3@example.org"], email.To);
@@ -110,11 +87,11 @@ public sealed class JobPlanningTests
     [Fact]
     public void A_digest_covers_the_messages_since_the_previous_digest_and_is_skipped_when_empty_if_configured()
     {
-        var c = Campaign();
+        var c = SmallCity.Campaign();
         c.Digest.SkipWhenEmpty = true;
         var since = new DateTimeOffset(2025, 6, 4, 16, 30, 0, Vn);
         var at = new DateTimeOffset(2025, 6, 5, 16, 30, 0, Vn);
-        var quarantined = Submission("p1", "cum-1", "dtn", at.AddHours(-1), "2025-6t", false) with { Status = MessageStatus.Quarantined, Reason = Reasons.UnknownSender, Unit = null, Cluster = null };
+        var quarantined = SmallCity.Submission("p1", "cum-1", "dtn", at.AddHours(-1), "2025-6t", false) with { Status = MessageStatus.Quarantined, Reason = Reasons.UnknownSender, Unit = null, Cluster = null };
         var digest = DigestPlanner.Plan(c, since, at, [.. June(), quarantined], [], [])!;
 
         Assert.Equal("digest/2025-06-05T16:30", digest.Key);
