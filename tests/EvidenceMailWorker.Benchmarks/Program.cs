@@ -47,8 +47,15 @@ if (args is ["report", .. var reportArgs])
 if (args is ["export", .. var exportArgs])
     return await ExportBenchmark.RunAsync(exportArgs is [var mb, ..] && long.TryParse(mb, out var size) ? size : 2048);
 
+// jobs [clusters] [units] [criteria] [items]: reminders, a digest and schedule on a province-sized campaign.
+if (args is ["jobs", .. var jobArgs])
+{
+    int Arg(int i, int fallback) => jobArgs.Length > i && int.TryParse(jobArgs[i], out var v) ? v : fallback;
+    return await JobsBenchmark.RunAsync(Arg(0, 40), Arg(1, 1500), Arg(2, 60), Arg(3, 100_000));
+}
+
 if (args is ["imap", .. var imapArgs])
     return await ImapBenchmark.RunAsync(imapArgs);
 
-Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | report [clusters] [units] [criteria] [items] | export [MB] | imap [...] | compile [units] [clusters]");
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | report [clusters] [units] [criteria] [items] | export [MB] | imap [...] | compile [units] [clusters] | jobs [clusters] [units] [criteria] [items]");
 return 1;

@@ -169,7 +169,7 @@ public static class ReportBenchmark
             JsonSerializer.Serialize(new { Storage = new { DataDirectory = dataDir } }));
     }
 
-    private static async Task SeedAsync(string dbPath, CampaignOptions campaign, int items)
+    internal static async Task SeedAsync(string dbPath, CampaignOptions campaign, int items)
     {
         var database = new Database(DatabaseProvider.Sqlite, $"Data Source={dbPath}");
         await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);

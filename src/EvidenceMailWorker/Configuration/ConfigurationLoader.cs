@@ -22,8 +22,8 @@ public static class ConfigurationLoader
         {
             return new ConfigurationBuilder()
                 .AddInMemoryCollection([new KeyValuePair<string, string?>($"{TemplatesOptions.Section}:Folder", DefaultTemplatesFolder(dir))])
-                .AddJsonFile(Path.Combine(dir, AppSettingsFile), optional: true, reloadOnChange)
-                .AddJsonFile(Path.Combine(dir, CampaignFile), optional: true, reloadOnChange)
+                .Add(IndexedJson(Path.Combine(dir, AppSettingsFile), reloadOnChange))
+                .Add(IndexedJson(Path.Combine(dir, CampaignFile), reloadOnChange))
                 .AddEnvironmentVariables(EnvironmentPrefix)
                 .AddCommandLine(overrides.ToArray())
                 .Build();
@@ -34,6 +34,14 @@ public static class ConfigurationLoader
             var detail = ex.InnerException is null ? "" : $" ({ex.InnerException.Message})";
             throw new ConfigurationLoadException(ex.Message + detail, ex);
         }
+    }
+
+    // AddJsonFile's set-up (a file provider rooted at the file's folder), with fast child-key lookups.
+    private static IndexedJsonSource IndexedJson(string path, bool reloadOnChange)
+    {
+        var source = new IndexedJsonSource { Path = path, Optional = true, ReloadOnChange = reloadOnChange };
+        source.ResolveFileProvider();
+        return source;
     }
 
     // A config folder of its own (a district's campaign.json) may leave the wording alone: then the

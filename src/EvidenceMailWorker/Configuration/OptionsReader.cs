@@ -20,7 +20,7 @@ public static class OptionsReader
 
         var accepted = root.AsEnumerable()
             .Where(kv => kv.Value is not null && !rejected.Any(r => IsAtOrUnder(kv.Key, r)));
-        var clean = new ConfigurationBuilder().AddInMemoryCollection(accepted).Build();
+        var clean = new ConfigurationBuilder().Add(new IndexedMemorySource(accepted)).Build();
         try
         {
             return clean.GetSection(section).Get<T>() ?? new T();
