@@ -1,4 +1,3 @@
-using System.Text;
 using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Receipts;
@@ -12,10 +11,9 @@ namespace EvidenceMailWorker.Outbound;
 // per mailbox: the worker itself cannot fix a revoked password, and nobody reads its log.
 public sealed class OfficeMailboxAlarm(
     Database database, OutboxWriter writer, OutboxSignal signal, IOptionsMonitor<CampaignOptions> campaign,
-    IOptionsMonitor<OutboxOptions> outbox, TimeProvider clock) : IMailboxAlarm
+    IOptionsMonitor<OutboxOptions> outbox, IOptionsMonitor<TemplatesOptions> templates, TimeProvider clock) : IMailboxAlarm
 {
     public const string Purpose = "mailbox-alarm";
-    public const string Subject = "Cảnh báo: hệ thống đã ngừng đọc hộp thư minh chứng";
 
     public async Task MailboxStoppedAsync(string account, string reason, CancellationToken cancellationToken)
     {
@@ -39,31 +37,19 @@ public sealed class OfficeMailboxAlarm(
         message.From.Add(new MailboxAddress(c.Organization, from));
         foreach (var recipient in c.Office.Recipients)
             message.To.Add(MailboxAddress.Parse(recipient));
-        message.Subject = Subject;
+        var rendered = Templates.EmailTemplates.Load(templates.CurrentValue.ResolvedFolder).Render("alarm", new AlarmModel(account, reason));
+        message.Subject = rendered.Subject;
         message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Headers.Add("X-EvidenceMail-Purpose", "alarm");
         message.Headers.Add("X-Loop", c.Mailbox);
-
-        var lines = new[]
-        {
-            $"Hệ thống tiếp nhận minh chứng đã ngừng đọc hộp thư {account} vì máy chủ thư từ chối đăng nhập.",
-            "Thư mới gửi đến hộp thư vẫn an toàn trong Gmail, nhưng chưa được lưu, chưa được trả biên nhận cho đến khi sửa xong.",
-            "Cách sửa: tạo mật khẩu ứng dụng mới (hoặc cấp lại quyền OAuth2) theo hướng dẫn docs/imap.md, cập nhật cấu hình rồi khởi động lại hệ thống; khi đó toàn bộ thư còn thiếu sẽ được đọc bù.",
-            $"Chi tiết kỹ thuật: {reason}",
-        };
-        var text = new StringBuilder();
-        foreach (var line in lines)
-            text.AppendLine(line).AppendLine();
-        var html = new StringBuilder();
-        ReceiptHtml.Open(html, Subject);
-        html.Append($"<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 12px 0;color:#a33b00;\">{Html.Encode(Subject)}</h1>");
-        foreach (var line in lines)
-            html.Append($"<p>{Html.Encode(line)}</p>");
-        ReceiptHtml.Close(html);
         message.Body = new MultipartAlternative
         {
-            new TextPart("plain") { Text = text.ToString() },
-            new TextPart("html") { Text = html.ToString() },
+            new TextPart("plain") { Text = rendered.Text },
+            new TextPart("html") { Text = rendered.Html },
         };
         return message;
     }
 }
+
+// What the alarm's templates (alarm.*.liquid) say: which mailbox stopped and why.
+public sealed record AlarmModel(string Account, string Reason);

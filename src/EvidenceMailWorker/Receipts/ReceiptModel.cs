@@ -8,7 +8,13 @@ public sealed record ReceiptModel(
     IReadOnlyList<ReceivedMessage> Messages,
     IReadOnlyList<MissingSection> Missing,
     NamingGuide Guide,
-    IReadOnlyList<string> OfficeContacts);
+    IReadOnlyList<string> OfficeContacts)
+{
+    // The subject of the batch's last message, for the reply's own subject line (Biên nhận: …).
+    public string? LastSubject { get; init; }
+
+    public int FileCount => Messages.Sum(m => m.Files.Count(f => !f.IsArchive));
+}
 
 public sealed record ReceivedMessage(
     string Subject,
@@ -29,9 +35,18 @@ public sealed record ReceivedFile(
     IReadOnlyList<string> Units,
     string? UnitProblem);
 
-public sealed record MissingSection(string Period, string? Track, int Covered, int Required, IReadOnlyList<MissingCriterion> Criteria);
+public sealed record MissingSection(string Period, string? Track, int Covered, int Required, IReadOnlyList<MissingCriterion> Criteria)
+{
+    // Criteria some unit has sent for, listed one by one with who still lacks them; and those no unit
+    // has sent anything for yet, listed compactly.
+    public IReadOnlyList<MissingCriterion> Listed => Criteria.Where(c => !c.NoUnitYet).ToList();
+    public IReadOnlyList<MissingCriterion> NoneYet => Criteria.Where(c => c.NoUnitYet).ToList();
+}
 
 // NoUnitYet: no unit of the cluster has sent anything for it (listed compactly, not unit by unit).
 public sealed record MissingCriterion(string Code, string Name, string Lacking, bool NoUnitYet);
 
 public sealed record NamingGuide(string FileExample, string UnitFileExample, string FolderExample, string SubjectExample);
+
+// What the notice to an unregistered address says (templates notice.*.liquid).
+public sealed record NoticeModel(string Organization, string Sender, string Subject, string Office);

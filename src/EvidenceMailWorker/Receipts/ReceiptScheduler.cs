@@ -21,6 +21,7 @@ public sealed class ReceiptScheduler(
     IOptionsMonitor<CampaignOptions> campaign,
     IOptionsMonitor<OutboxOptions> outboxOptions,
     IOptionsMonitor<ReceiptsOptions> receiptsOptions,
+    IOptionsMonitor<TemplatesOptions> templatesOptions,
     TimeProvider clock,
     ILogger<ReceiptScheduler> logger)
 {
@@ -89,12 +90,11 @@ public sealed class ReceiptScheduler(
             stored.AddRange(await submissions.ListAsync(new SubmissionFilter(Cluster: cluster), cancellationToken));
         var batchRecords = ids.Select(id => stored.FirstOrDefault(s => s.Id == id)).OfType<SubmissionRecord>().ToList();
         var accepted = stored.Where(s => s.Status == MessageStatus.Accepted).ToList();
-        var model = models.Build(directory, batch.Sender, batchRecords, accepted);
-
         var last = batchRecords.LastOrDefault();
-        var subject = $"Biên nhận: {(string.IsNullOrWhiteSpace(last?.Subject) ? "minh chứng thi đua" : last.Subject)}";
-        var message = AutoReplyMessage.Create(From(directory), new MailboxAddress(last?.FromName ?? "", batch.Sender), subject, headers,
-            directory.Campaign.Mailbox, ReceiptHtml.Render(model), ReceiptText.Render(model));
+        var model = models.Build(directory, batch.Sender, batchRecords, accepted) with { LastSubject = last?.Subject };
+        var rendered = Templates().Render(ReceiptKinds.ReceiptPurpose, model);
+        var message = AutoReplyMessage.Create(From(directory), new MailboxAddress(last?.FromName ?? "", batch.Sender), rendered.Subject, headers,
+            directory.Campaign.Mailbox, rendered.Html, rendered.Text);
         return (ReceiptKinds.ReceiptPurpose, $"message:{batch.Last.MessageId}", message);
     }
 
@@ -104,11 +104,17 @@ public sealed class ReceiptScheduler(
         var campaignOptions = directory.Campaign;
         var zone = VietnameseTime.Zone(campaignOptions.TimeZone);
         var day = TimeZoneInfo.ConvertTime(new DateTimeOffset(batch.Last.ReceivedAtUtc, TimeSpan.Zero), zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var (html, text) = Receipts.UnknownSenderNotice.Render(campaignOptions.Organization, batch.Sender, headers[HeaderId.Subject], campaignOptions.Office.Recipients);
-        var message = AutoReplyMessage.Create(From(directory), new MailboxAddress("", batch.Sender), Receipts.UnknownSenderNotice.Subject, headers,
-            campaignOptions.Mailbox, html, text);
+        var original = headers[HeaderId.Subject];
+        var notice = new NoticeModel(campaignOptions.Organization, batch.Sender,
+            string.IsNullOrWhiteSpace(original) ? "(không có tiêu đề)" : original, string.Join(", ", campaignOptions.Office.Recipients));
+        var rendered = Templates().Render("notice", notice);
+        var message = AutoReplyMessage.Create(From(directory), new MailboxAddress("", batch.Sender), rendered.Subject, headers,
+            campaignOptions.Mailbox, rendered.Html, rendered.Text);
         return (ReceiptKinds.UnknownSenderPurpose, $"{batch.Sender}|{day}", message);
     }
+
+    // Read at each use so the office's edits of config/templates apply without a restart.
+    private Templates.EmailTemplates Templates() => EvidenceMailWorker.Templates.EmailTemplates.Load(templatesOptions.CurrentValue.ResolvedFolder);
 
     private MailboxAddress From(CampaignDirectory directory)
     {

@@ -13,7 +13,7 @@ public sealed record TemplateProblem(string File, string Message);
 // Models are plain records; their members are read in snake_case (`days_left`).
 public sealed class EmailTemplates
 {
-    public static readonly IReadOnlyList<string> Purposes = ["reminder", "overdue", "digest", "summary"];
+    public static readonly IReadOnlyList<string> Purposes = ["receipt", "notice", "alarm", "reminder", "overdue", "digest", "summary"];
     private static readonly string[] Parts = ["subject", "html", "txt"];
     private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = CreateOptions();

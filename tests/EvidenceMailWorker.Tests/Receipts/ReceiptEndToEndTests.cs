@@ -224,7 +224,7 @@ public sealed class ReceiptEndToEndTests
         Assert.Equal(ReceiptKinds.UnknownSenderPurpose, notice.Purpose);
         var received = Assert.Single(await Smtp.WaitForAsync(notice.MessageId, Delivery));
         Assert.Equal(stranger, received.To.Mailboxes.Single().Address);
-        Assert.Equal(UnknownSenderNotice.Subject, received.Subject);
+        Assert.Equal("Thông báo: địa chỉ email chưa được đăng ký", received.Subject);
         Assert.Equal("auto-replied", received.Headers["Auto-Submitted"]);
         Assert.Contains("chưa được đăng ký", received.TextBody);
         Assert.Contains("vanphong.huyendoan@example.org", received.TextBody);

@@ -1,6 +1,7 @@
 using EvidenceMailWorker.Core;
 using EvidenceMailWorker.Receipts;
 using EvidenceMailWorker.Storage;
+using EvidenceMailWorker.Templates;
 using EvidenceMailWorker.Tests.Support;
 
 namespace EvidenceMailWorker.Tests.Receipts;
@@ -33,7 +34,8 @@ public sealed class ReceiptRenderingTests
             ]);
         var model = new ReceiptModelBuilder(new CoverageMissingEvidence())
             .Build(new CampaignDirectory(campaign), Submissions.NgocChuc, [first, second], [first, second]);
-        return (model, ReceiptHtml.Render(model), ReceiptText.Render(model));
+        var rendered = Render(model);
+        return (model, rendered.Html, rendered.Text);
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public sealed class ReceiptRenderingTests
         Assert.Equal("chưa xác định được: mã “1” có ở nhiều mảng; xin ghi rõ mảng trong tiêu đề thư, ví dụ “đoàn” (Công tác Đoàn và phong trào thanh thiếu nhi) hoặc “hội” (Công tác Hội và phong trào thanh niên)",
             files[0].CriterionProblem);
         Assert.Equal("chưa xác định được: tên tệp và thư mục không có mã tiêu chí (ví dụ “TC 1”)", files[1].CriterionProblem);
-        Assert.Contains("ghi rõ mảng trong tiêu đề thư", ReceiptText.Render(model));
+        Assert.Contains("ghi rõ mảng trong tiêu đề thư", Render(model).Text);
     }
 
     [Fact]
@@ -93,10 +95,23 @@ public sealed class ReceiptRenderingTests
         Assert.Contains(section.Criteria, c => c.Code == "1.1" && !c.Lacking.Contains("Xã Ngọc Chúc") && c.Lacking.Contains("Xã Ngọc Thuận"));
     }
 
+    // The office's templates in config/templates, as the worker renders them.
+    private static RenderedEmail Render(ReceiptModel model) =>
+        EmailTemplates.Load(Path.Combine(RepositoryRoot.Config, "templates")).Render("receipt", model);
+
     [Fact]
     public void Markup_in_names_is_escaped_and_Vietnamese_letters_are_left_as_they_are()
     {
-        Assert.Equal("Kế hoạch &lt;b&gt; &amp; &quot;x&quot;", Html.Encode("Kế hoạch <b> & \"x\""));
+        var (model, _, _) = Sample();
+        var hostile = model with
+        {
+            Messages = [model.Messages[0] with { Subject = "Kế hoạch <b> & \"x\"", Files = [model.Messages[0].Files[0] with { Name = "<script>alert(1)</script>.pdf" }] }],
+        };
+        var rendered = Render(hostile);
+        Assert.Contains("Kế hoạch &lt;b&gt; &amp; &quot;x&quot;", rendered.Html);
+        Assert.DoesNotContain("<script>", rendered.Html);
+        Assert.Contains("&lt;script&gt;", rendered.Html);
+        Assert.Contains("Thư “Kế hoạch <b> & \"x\"”", rendered.Text); // plain text is not HTML-encoded
     }
 
     [Fact]
