@@ -8,19 +8,30 @@ public sealed record JobRunRow(string Job, DateTime FireAtUtc, DateTime StartedA
 // The job_runs table: which scheduled fire times have been taken on, by any process.
 public sealed class JobRunLog(Database database)
 {
-    // True when this process is the first to take the fire time on, or when an earlier attempt never
-    // finished (its process died): then it runs again, and the outbox keys keep it from sending twice.
+    // A run takes seconds; one unfinished for this long was cut off (its process died or lost the
+    // database) and may be taken over.
+    public static readonly TimeSpan Stale = TimeSpan.FromMinutes(10);
+
+    // True when this process is the first to take the fire time on, or when an earlier attempt was cut
+    // off long ago: then it runs again, and the outbox keys keep it from sending twice. A run still in
+    // progress in another process is left to it.
     public async Task<bool> ClaimAsync(string job, DateTimeOffset fireAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var args = new { job, Fire = database.Dialect.Time(fireAt.UtcDateTime), Now = database.Dialect.Time(now.UtcDateTime) };
+        var args = new
+        {
+            job,
+            Fire = database.Dialect.Time(fireAt.UtcDateTime),
+            Now = database.Dialect.Time(now.UtcDateTime),
+            StaleBefore = database.Dialect.Time((now - Stale).UtcDateTime),
+        };
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO job_runs (job, fire_at, started_at) VALUES (@job, @Fire, @Now) ON CONFLICT (job, fire_at) DO NOTHING",
             args, cancellationToken: cancellationToken));
         if (inserted == 1)
             return true;
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE job_runs SET started_at = @Now, error = NULL WHERE job = @job AND fire_at = @Fire AND finished_at IS NULL AND started_at < @Now",
+            "UPDATE job_runs SET started_at = @Now, error = NULL WHERE job = @job AND fire_at = @Fire AND finished_at IS NULL AND started_at < @StaleBefore",
             args, cancellationToken: cancellationToken)) == 1;
     }
 
@@ -30,6 +41,17 @@ public sealed class JobRunLog(Database database)
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE job_runs SET finished_at = @Now, emails = @emails, queued = @queued, error = @error WHERE job = @job AND fire_at = @Fire",
             new { job, Fire = database.Dialect.Time(fireAt.UtcDateTime), Now = database.Dialect.Time(now.UtcDateTime), emails, queued, error },
+            cancellationToken: cancellationToken));
+    }
+
+    // A run that failed (not one that died): its claim is given back at once, with the error, so the
+    // next start runs it again instead of waiting for it to go stale.
+    public async Task ReleaseAsync(string job, DateTimeOffset fireAt, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE job_runs SET started_at = @Released, error = @error WHERE job = @job AND fire_at = @Fire AND finished_at IS NULL",
+            new { job, Fire = database.Dialect.Time(fireAt.UtcDateTime), Released = database.Dialect.Time(DateTime.UnixEpoch), error },
             cancellationToken: cancellationToken));
     }
 

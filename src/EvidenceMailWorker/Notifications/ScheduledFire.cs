@@ -23,8 +23,17 @@ public sealed class ScheduledFire(JobRunner runner, JobRunLog log, OutboxSignal 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Left unfinished on purpose: the next start runs it again (the keys keep that safe).
+            // Left unfinished and given back: the next start runs it again (the keys keep that safe).
             logger.LogError(e, "Job {Job} at {At:yyyy-MM-dd HH:mm zzz} failed: {Error}", job, fireAt, e.Message);
+            try
+            {
+                await log.ReleaseAsync(job, fireAt, e.Message, cancellationToken);
+            }
+            catch (Exception release) when (release is not OperationCanceledException)
+            {
+                logger.LogWarning("Job {Job} at {At:yyyy-MM-dd HH:mm zzz} could not be given back ({Error}); it is taken over after {Minutes} minutes",
+                    job, fireAt, release.Message, JobRunLog.Stale.TotalMinutes);
+            }
         }
     }
 }

@@ -63,11 +63,14 @@ public sealed class CodeFinder
         if (at > 0 && s[at].Gap != Gap.Space && prefix == 0)
         {
             var left = s[at - 1];
-            // `21.1.1`, `H1.1`: the code would be the tail of something longer.
-            if (left.IsDigits || s[at].Gap == Gap.Glued)
+            // `21.1.1`, `H1.1`: the code would be the tail of something longer. Letters glued on that
+            // are longer than any code's letter prefix are a word written onto it (`Baocao1.1`).
+            if (left.IsDigits || (s[at].Gap == Gap.Glued && left.Text.Length <= CodeForm.MaxPrefixLetters))
                 return false;
         }
-        if (end < s.Count && s[end].Gap != Gap.Space && (s[end].IsDigits || s[end].Gap == Gap.Glued))
+        // `1.1.2`, `1.10`: a longer number; `1a`: a one-letter suffix makes another code. A longer word
+        // glued on (`1.1Kehoach`) is not part of the code.
+        if (end < s.Count && s[end].Gap != Gap.Space && (s[end].IsDigits || (s[end].Gap == Gap.Glued && s[end].Text.Length == 1)))
             return false;
         return !code.NeedsPrefix || prefix > 0;
     }

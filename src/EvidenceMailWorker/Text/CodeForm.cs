@@ -10,9 +10,7 @@ namespace EvidenceMailWorker.Text;
 public sealed partial record CodeForm(string Key, IReadOnlyList<string> Segments, bool NeedsPrefix)
 {
     public const int MaxSegments = 6;
-
-    [GeneratedRegex("^x{0,3}(ix|iv|v?i{0,3})$")]
-    private static partial Regex RomanNumeral();
+    public const int MaxPrefixLetters = 3;
 
     // Letters and digits with single joiners between them: no spaces, nothing before or after.
     [GeneratedRegex(@"^[\p{L}\p{M}\p{Nd}]+([.\-_][\p{L}\p{M}\p{Nd}]+)*$")]
@@ -29,7 +27,9 @@ public sealed partial record CodeForm(string Key, IReadOnlyList<string> Segments
         if (segments.Count == 0 || HasNonAscii(segments))
             return null;
         var prefix = CodePrefix.AtStart(segments);
-        if (prefix > 0 && prefix < segments.Count)
+        if (prefix == segments.Count)
+            return null; // `TC` alone is the prefix, not a code
+        if (prefix > 0)
             segments.RemoveRange(0, prefix);
         if (!IsCodeShape(segments))
             return null;
@@ -46,7 +46,7 @@ public sealed partial record CodeForm(string Key, IReadOnlyList<string> Segments
         var i = 0;
         if (!s[0].IsDigits)
         {
-            if (s[0].Text.Length > 3)
+            if (s[0].Text.Length > MaxPrefixLetters)
                 return false;
             if (s.Count == 1)
                 return true;
@@ -65,10 +65,10 @@ public sealed partial record CodeForm(string Key, IReadOnlyList<string> Segments
         return i == s.Count;
     }
 
-    // A bare number, a single letter or a Roman numeral alone is also an ordinary word or number in a
-    // file name (`ảnh 3.jpg`, `Phụ lục A`, `Phường IV`), so it names a criterion only after a prefix.
-    private static bool LooksLikeAWord(List<CodeSegment> s) =>
-        s.Count == 1 && (s[0].IsDigits || s[0].Text.Length == 1 || RomanNumeral().IsMatch(s[0].Text) && s[0].Text.Length > 0);
+    // A bare number or letters alone (a single letter, a Roman numeral, `DA`) are also ordinary words
+    // or numbers in a file name (`ảnh 3.jpg`, `Phụ lục A`, `Phường IV`, `đã`), so they name a criterion
+    // only after a prefix.
+    private static bool LooksLikeAWord(List<CodeSegment> s) => s.Count == 1;
 
     private static bool HasNonAscii(List<CodeSegment> s) => s.Any(x => x.Text.Any(c => c > 127));
 }

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace EvidenceMailWorker.Text;
 
 // The organisational prefixes unit lists put before a unit's own name, and the short forms leaders
 // write instead: `Tân Hiệp` for `Đoàn xã Tân Hiệp`, `THCS Lê Lợi` for `Đoàn trường THCS Lê Lợi`.
 // A unit whose own name is a number keeps its word (`Phường 1`, `P1`, `P.1`, `P 1`), because a bare
 // `1` is every number in a file name. This list is documented in docs/matching.md; keep them equal.
-public static class UnitShortForms
+public static partial class UnitShortForms
 {
     // (prefix, the administrative word that may stand for it): `Đoàn xã Tân Hiệp` is also `Xã Tân Hiệp`.
     private static readonly (string Prefix, string? Also)[] Prefixes =
@@ -27,12 +29,13 @@ public static class UnitShortForms
     // The short forms of one name, before the campaign-wide rules drop any (UnitPhrases).
     public static IReadOnlyList<string> Of(string name)
     {
+        // Token positions index the NFC text; slicing an NFD name with them would cut a mark off its letter.
+        name = name.Normalize(System.Text.NormalizationForm.FormC);
         var tokens = VietnameseText.Tokenize(name);
         foreach (var (prefix, also) in Prefixes.OrderByDescending(p => VietnameseText.Tokenize(p.Prefix).Count))
         {
             var prefixTokens = VietnameseText.Tokenize(prefix);
-            if (tokens.Count <= prefixTokens.Count ||
-                !prefixTokens.Select(t => t.Loose).SequenceEqual(tokens.Take(prefixTokens.Count).Select(t => t.Loose)))
+            if (tokens.Count <= prefixTokens.Count || !prefixTokens.Select((t, i) => SameWord(t, tokens[i])).All(same => same))
                 continue;
             var rest = name[tokens[prefixTokens.Count].Start..].Trim();
             var word = also ?? prefix;
@@ -50,7 +53,7 @@ public static class UnitShortForms
     private static List<string> NumberForms(string word, string number)
     {
         var forms = new List<string> { $"{word} {number}" };
-        if (NumberAbbreviations.TryGetValue(VietnameseText.LooseKey(word), out var letter))
+        if (number.Any(char.IsDigit) && NumberAbbreviations.TryGetValue(VietnameseText.LooseKey(word), out var letter))
         {
             forms.Add($"{letter}{number}");
             forms.Add($"{letter} {number}");
@@ -58,10 +61,22 @@ public static class UnitShortForms
         return forms;
     }
 
-    // What is left is a number or a lone numeral (`1`, `12`, `IV`): never a name on its own.
+    // A prefix word as written, or written without any diacritics (`Doan xa`); a word with other marks
+    // is another word (`Xà Phiên` is not `Xã Phiên`, `Phương Thạnh` not `Phường Thạnh`).
+    private static bool SameWord(Token prefix, Token word) =>
+        prefix.Exact == word.Exact || (word.Bare && prefix.Loose == word.Loose);
+
+    // What is left is a number, a numbered code-like word, a single letter or a Roman numeral (`1`,
+    // `12`, `1A`, `B`, `IV`): never a name on its own (it is every number or reads as a criterion code).
     private static bool IsNumberLike(string rest)
     {
         var tokens = VietnameseText.Tokenize(rest);
-        return tokens.Count == 1 && (tokens[0].Exact.All(char.IsDigit) || CodeForm.Parse(rest) is { NeedsPrefix: true });
+        if (tokens.Count != 1 || CodeForm.Parse(rest) is null)
+            return false;
+        var word = tokens[0].Loose;
+        return word.Any(char.IsDigit) || word.Length == 1 || RomanNumeral().IsMatch(word);
     }
+
+    [GeneratedRegex("^x{0,3}(ix|iv|v?i{0,3})$")]
+    private static partial Regex RomanNumeral();
 }

@@ -81,6 +81,32 @@ public sealed class ScheduleRunTests : IDisposable
         Assert.Empty(Summaries());
     }
 
+    [Fact]
+    public async Task Two_workers_on_one_PostgreSQL_send_a_due_summary_once()
+    {
+        var connection = await Infrastructure.PostgresServer.Instance.CreateDatabaseAsync("schedule");
+        var deadline = Now().AddHours(-1);
+        string[] Worker(string name) =>
+        [
+            .. Args(deadline, 1 + 20 / 3600.0).Select(a => a.StartsWith("--Storage:DataDirectory=", StringComparison.Ordinal) ? $"--Storage:DataDirectory={_folder.Combine(name)}" : a),
+            "--Database:Provider=Postgres", $"--Database:ConnectionString={connection}",
+        ];
+        using var first = new RunningWorker(WorkerProcess.Start(_folder.Path, Worker("a")));
+        using var second = new RunningWorker(WorkerProcess.Start(_folder.Path, Worker("b")));
+        await first.WaitForLineAsync("Schedule:");
+        await second.WaitForLineAsync("Schedule:");
+
+        // Both fire the trigger; the one that claims the fire time second says so.
+        await first.WaitForLineAsync("Job summary at");
+        await second.WaitForLineAsync("Job summary at");
+        string[] Sent() => [.. new[] { "a", "b" }.SelectMany(n => Directory.Exists(_folder.Combine(n, "outbox")) ? Directory.GetFiles(_folder.Combine(n, "outbox"), "*-summary-*.eml") : [])];
+        await WaitForAsync(() => Sent() is { Length: > 0 } s ? s : null, TimeSpan.FromSeconds(30));
+        Assert.True(first.Lines.Concat(second.Lines).Count(l => l.Contains("Job summary at", StringComparison.Ordinal) && l.Contains("was already run by another process", StringComparison.Ordinal)) == 1, string.Join("\n", first.Lines.Concat(["----"]).Concat(second.Lines)));
+        await first.StopAsync();
+        await second.StopAsync();
+        Assert.Single(Sent());
+    }
+
     private static async Task<T> WaitForAsync<T>(Func<T?> probe, TimeSpan timeout) where T : class
     {
         var until = DateTime.UtcNow + timeout;

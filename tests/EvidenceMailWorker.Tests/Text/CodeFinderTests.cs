@@ -62,6 +62,21 @@ public sealed class CodeFinderTests
     [InlineData("1ab.pdf")]
     public void A_code_never_matches_inside_a_longer_code_number_or_word(string text) => Assert.Empty(Finder.Find(text));
 
+    [Theory]
+    [InlineData("1.1Kehoach.pdf", "1.1")]
+    [InlineData("TC1.1baocao.docx", "1.1")]
+    [InlineData("Baocao1.1.pdf", "1.1")]
+    public void A_word_written_onto_a_code_does_not_hide_it(string text, string code) => Assert.Equal(Keys(code), Finder.Find(text));
+
+    [Fact]
+    public void Letters_alone_count_only_after_a_prefix()
+    {
+        var finder = new CodeFinder([CodeForm.Parse("DA")!]);
+        Assert.Empty(finder.Find("Biên bản đã ký.pdf"));
+        Assert.Equal([CodeForm.Parse("DA")!.Key], finder.Find("TC DA - bien ban.pdf"));
+        Assert.Null(CodeForm.Parse("TC"));
+    }
+
     [Fact]
     public void The_longer_code_wins_where_two_start_at_one_place()
     {
@@ -93,6 +108,7 @@ public sealed class CodeFinderTests
     [InlineData("I.1", false)]
     [InlineData("1a", false)]
     [InlineData("H-4", false)]
+    [InlineData("DA", true)]
     public void Which_codes_need_the_prefix(string code, bool needsPrefix) => Assert.Equal(needsPrefix, CodeForm.Parse(code)!.NeedsPrefix);
 
     [Theory]

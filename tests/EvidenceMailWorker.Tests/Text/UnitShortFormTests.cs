@@ -24,9 +24,20 @@ public sealed class UnitShortFormTests
     [InlineData("Phường 1", "Phường 1|P1|P 1")]
     [InlineData("Đoàn phường 10", "Phường 10|P10|P 10")]
     [InlineData("Xã 3", "Xã 3")]
-    [InlineData("Phường IV", "Phường IV|PIV|P IV")]
+    [InlineData("Phường IV", "Phường IV")]
+    [InlineData("Phường 1A", "Phường 1A|P1A|P 1A")]
+    [InlineData("Xã B", "Xã B")]
     public void A_number_keeps_its_word(string name, string forms) =>
         Assert.Equal(forms.Split('|'), UnitShortForms.Of(name));
+
+    [Fact]
+    public void A_name_typed_with_combining_marks_gives_the_same_short_form() =>
+        Assert.Equal(["Tân Hiệp", "Xã Tân Hiệp"], UnitShortForms.Of("Đoàn xã Tân Hiệp".Normalize(System.Text.NormalizationForm.FormD)));
+
+    [Theory]
+    [InlineData("Xà Phiên")] // a commune, not "Xã Phiên"
+    [InlineData("Phương Thạnh")] // not "Phường Thạnh"
+    public void A_first_word_with_other_marks_is_not_a_prefix(string name) => Assert.Empty(UnitShortForms.Of(name));
 
     [Theory]
     [InlineData("Công an huyện")]
@@ -40,10 +51,10 @@ public sealed class UnitShortFormTests
     [Fact]
     public void A_single_word_shared_with_another_unit_is_no_short_form()
     {
-        var phrases = Build(("an", "Xã An", "c1"), ("an-hoa", "Xã An Hòa", "c1"));
-        Assert.DoesNotContain(phrases.Phrases, p => p.UnitId == "an" && p.Text == "An");
-        Assert.Contains(phrases.Phrases, p => p.UnitId == "an-hoa" && p.Text == "An Hòa");
-        Assert.Contains(phrases.Dropped, d => d.UnitId == "an" && d.Why.Contains("'an-hoa'"));
+        var phrases = Build(("tay", "Xã Tây", "c1"), ("tay-yen", "Xã Tây Yên", "c1"));
+        Assert.DoesNotContain(phrases.Phrases, p => p.UnitId == "tay" && p.Text == "Tây");
+        Assert.Contains(phrases.Phrases, p => p.UnitId == "tay-yen" && p.Text == "Tây Yên");
+        Assert.Contains(phrases.Dropped, d => d.UnitId == "tay" && d.Why.Contains("'tay-yen'"));
     }
 
     [Fact]
