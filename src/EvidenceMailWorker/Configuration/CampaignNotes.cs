@@ -26,6 +26,14 @@ public static class CampaignNotes
         foreach (var dropped in CampaignPhrases.Units(c).Dropped)
             notes.Add($"Unit '{dropped.UnitId}' is not recognised by the short form '{dropped.Text}': {dropped.Why}");
 
+        foreach (var cluster in c.Clusters)
+        {
+            var reachable = c.Units.Where(u => u.Id == cluster.Leader || u.Id == cluster.Deputy).Any(u => u.Emails.Count > 0)
+                || !string.IsNullOrWhiteSpace(cluster.Supervisor.Email);
+            if (!reachable)
+                notes.Add($"Cluster '{cluster.Id}' has no address for its leader, deputy or supervisor: its reminders and overdue notices cannot be sent");
+        }
+
         var silent = c.Units.Where(u => u.Emails.Count == 0).Select(u => u.Id).ToList();
         if (silent.Count > 0)
             notes.Add($"Units without an e-mail address (their cluster's leader sends for them): {string.Join(", ", silent)}");

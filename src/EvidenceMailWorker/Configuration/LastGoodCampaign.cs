@@ -22,6 +22,8 @@ public sealed class LastGoodCampaign : IOptionsMonitor<CampaignOptions>, IDispos
     private readonly ITimer _debounce;
     private readonly IDisposable _watch;
     private readonly Lock _gate = new();
+    // One reload at a time: the debounce timer may fire again while a slow validation runs.
+    private readonly Lock _reloading = new();
     private readonly List<Action<CampaignOptions, string?>> _listeners = [];
     private CampaignOptions _current;
     private string _currentJson;
@@ -56,8 +58,17 @@ public sealed class LastGoodCampaign : IOptionsMonitor<CampaignOptions>, IDispos
     // Public for tests and for an explicit reload; normally called by the debounced file watcher.
     public void Reload()
     {
+        lock (_reloading)
+            ReloadOnce();
+    }
+
+    private void ReloadOnce()
+    {
         var now = _clock.GetUtcNow();
-        var problems = ConfigurationProblems.Find(_configuration);
+        // Bound once: the campaign that is validated is the one applied, even if the file changes again
+        // while this runs (the next reload then sees that change).
+        var campaign = CampaignReader.Read(_configuration, out var campaignProblems);
+        IReadOnlyList<ConfigProblem> problems = [.. InfrastructureValidator.Validate(_configuration), .. campaignProblems];
         if (problems.Count > 0)
         {
             _state.Refused(problems, now);
@@ -66,7 +77,6 @@ public sealed class LastGoodCampaign : IOptionsMonitor<CampaignOptions>, IDispos
                 _logger.LogError("  {Path}: {Message}", problem.Path, problem.Message);
             return;
         }
-        var campaign = CampaignReader.Read(_configuration, out _);
         var json = JsonSerializer.Serialize(campaign);
         List<Action<CampaignOptions, string?>> listeners;
         lock (_gate)

@@ -45,7 +45,7 @@ public sealed class ScheduleService(
         var next = _scheduled.FirstOrDefault();
         logger.LogInformation("Schedule: {Count} fire times ahead; next {Job} at {At:yyyy-MM-dd HH:mm zzz}",
             _scheduled.Count, next?.Job ?? "none", next?.At);
-        _subscription = campaign.OnChange((edited, _) => Task.Run(() => RescheduleAsync(edited)));
+        _subscription = campaign.OnChange((_, _) => Task.Run(RescheduleAsync));
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -60,13 +60,16 @@ public sealed class ScheduleService(
         _gate.Dispose();
     }
 
-    private async Task RescheduleAsync(CampaignOptions edited)
+    // Under the gate from start to end, and always from the campaign now in force: two edits close
+    // together then end with the triggers of the later one, whatever order their tasks run in.
+    private async Task RescheduleAsync()
     {
+        await _gate.WaitAsync();
         try
         {
             var now = clock.GetUtcNow();
             var before = _scheduled;
-            await ScheduleAsync(new CampaignSchedule(edited), now, CancellationToken.None);
+            await ScheduleAsync(new CampaignSchedule(campaign.CurrentValue), now, CancellationToken.None);
             var changes = ScheduleChanges.Between(before, _scheduled);
             if (changes.Count == 0)
                 logger.LogInformation("Campaign edited; the schedule is unchanged ({Count} fire times ahead)", _scheduled.Count);
@@ -77,12 +80,15 @@ public sealed class ScheduleService(
         {
             logger.LogError(e, "Rescheduling after the campaign edit failed; the previous triggers may be partly replaced: {Error}", e.Message);
         }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
+    // Callers hold the gate (StartAsync runs before any edit can arrive).
     private async Task ScheduleAsync(CampaignSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
         {
             var scheduler = await schedulers.GetScheduler(cancellationToken);
             var future = schedule.Between(now, DateTimeOffset.MaxValue);
@@ -95,25 +101,26 @@ public sealed class ScheduleService(
                     .WithIdentity($"{f.Job}@{f.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}", Group)
                     .ForJob(detail)
                     .StartAt(f.At)
+                    .UsingJobData(ScheduledJob.PeriodKey, f.Period ?? "")
                     .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                     .Build()).ToList();
                 await scheduler.ScheduleJob(detail, triggers, ScheduleJobOptions.Replacing, cancellationToken);
             }
             _scheduled = future;
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     private async Task CatchUpAsync(CampaignSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var missed in schedule.Between(now - MissedFires.Window - TimeSpan.FromDays(60), now))
+        var missedTimes = schedule.Between(now - MissedFires.Window - TimeSpan.FromDays(60), now);
+        foreach (var missed in missedTimes)
         {
             if (await runs.FinishedAsync(missed.Job, missed.At, cancellationToken))
                 continue;
             var (run, why) = MissedFires.Decide(missed, now, schedule.Deadlines);
+            // Down over several reminder days of one period: one reminder (the latest) says it all.
+            if (run && MissedFires.SupersededBy(missed, missedTimes) is { } later)
+                (run, why) = (false, $"the later {later.Job} of {later.At:yyyy-MM-dd HH:mm zzz} covers it");
             if (!run)
             {
                 if (now - missed.At <= MissedFires.Window + TimeSpan.FromDays(1))
@@ -121,7 +128,7 @@ public sealed class ScheduleService(
                 continue;
             }
             logger.LogInformation("Missed {Job} at {At:yyyy-MM-dd HH:mm zzz} runs now: {Why}", missed.Job, missed.At, why);
-            await fire.ExecuteAsync(missed.Job, missed.At, cancellationToken);
+            await fire.ExecuteAsync(missed.Job, missed.At, missed.Period, cancellationToken);
         }
     }
 }

@@ -8,8 +8,11 @@ namespace EvidenceMailWorker.Hosting;
 // trigger's scheduled time, so a late fire still computes what was due at that instant.
 public abstract class ScheduledJob(ScheduledFire fire, string job) : IJob
 {
+    public const string PeriodKey = "period";
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await fire.ExecuteAsync(job, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
+        await fire.ExecuteAsync(job, context.ScheduledFireTimeUtc ?? context.FireTimeUtc,
+            context.Trigger.JobDataMap.TryGetString(PeriodKey, out var period) ? period : null, cancellationToken);
 }
 
 [DisallowConcurrentExecution]

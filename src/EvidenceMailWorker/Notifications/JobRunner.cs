@@ -25,16 +25,24 @@ public sealed class JobRunner(
     ConfigReloadState reloads,
     ILogger<JobRunner> logger)
 {
-    public async Task<JobRun> RunAsync(string job, DateTimeOffset at, bool dryRun, CancellationToken cancellationToken)
+    // period: the period a scheduled fire time was computed for (a summary closes that period even when
+    // the next deadline has passed by the time it runs); null = decided from `at`, as `jobs run` does.
+    public async Task<JobRun> RunAsync(string job, DateTimeOffset at, bool dryRun, CancellationToken cancellationToken, string? period = null)
     {
         var campaign = campaignOptions.CurrentValue;
         var templates = EmailTemplates.Load(templatesOptions.CurrentValue.ResolvedFolder);
         var all = await submissions.ListAsync(new SubmissionFilter(), cancellationToken);
-        var (period, planned, report) = await PlanAsync(job, campaign, at, all, cancellationToken);
+        var (planPeriod, planned, report) = await PlanAsync(job, campaign, at, all, period, cancellationToken);
 
         var emails = new List<JobEmail>();
         foreach (var plan in planned)
         {
+            if (plan.To.Count == 0)
+            {
+                // Leader, deputy and supervisor without an address: nobody can be told (config check notes it).
+                logger.LogWarning("Job {Job}: {Key} has no recipient (no address for the cluster's leader, deputy or supervisor); not sent", job, plan.Key);
+                continue;
+            }
             var attachments = report is null ? [] : WriteReportFiles(report, campaign, plan, dryRun);
             var view = plan.View is SummaryView summary ? summary with { Attachments = attachments.Select(a => Path.GetFileName(a)).ToList() } : plan.View;
             emails.Add(new JobEmail(plan with { View = view }, templates.Render(plan.Purpose, view), attachments));
@@ -55,23 +63,23 @@ public sealed class JobRunner(
         }
         logger.LogInformation("Job {Job} at {At:yyyy-MM-dd HH:mm zzz}: {Emails} email(s){Mode}", job, at, emails.Count,
             dryRun ? " (dry run, nothing queued)" : $", {queued} newly queued");
-        return new JobRun(job, at, period, dryRun, emails, queued);
+        return new JobRun(job, at, planPeriod, dryRun, emails, queued);
     }
 
     private async Task<(string? Period, IReadOnlyList<PlannedEmail> Emails, Report? Report)> PlanAsync(
-        string job, CampaignOptions campaign, DateTimeOffset at, IReadOnlyList<SubmissionRecord> all, CancellationToken cancellationToken)
+        string job, CampaignOptions campaign, DateTimeOffset at, IReadOnlyList<SubmissionRecord> all, string? period, CancellationToken cancellationToken)
     {
         switch (job)
         {
             case JobNames.Reminders:
                 {
-                    var (period, emails) = ReminderPlanner.Reminders(campaign, at, all);
-                    return (period, emails, null);
+                    var (reminded, emails) = ReminderPlanner.Reminders(campaign, at, all);
+                    return (reminded, emails, null);
                 }
             case JobNames.Overdue:
                 {
-                    var (period, emails) = ReminderPlanner.Overdue(campaign, at, all);
-                    return (period, emails, null);
+                    var (overdue, emails) = ReminderPlanner.Overdue(campaign, at, all);
+                    return (overdue, emails, null);
                 }
             case JobNames.Digest:
                 {
@@ -82,7 +90,7 @@ public sealed class JobRunner(
                 }
             case JobNames.Summary:
                 {
-                    var (report, email) = SummaryPlanner.Plan(campaign, at, all);
+                    var (report, email) = SummaryPlanner.Plan(campaign, at, all, period);
                     return (email?.Period, email is null ? [] : [email], report);
                 }
             default:

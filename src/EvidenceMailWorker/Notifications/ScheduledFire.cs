@@ -7,7 +7,7 @@ namespace EvidenceMailWorker.Notifications;
 // same JobRunner `jobs run` uses; the outbox sender is woken so the mail leaves at once.
 public sealed class ScheduledFire(JobRunner runner, JobRunLog log, OutboxSignal outbox, TimeProvider clock, ILogger<ScheduledFire> logger)
 {
-    public async Task ExecuteAsync(string job, DateTimeOffset fireAt, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(string job, DateTimeOffset fireAt, string? period, CancellationToken cancellationToken)
     {
         if (!await log.ClaimAsync(job, fireAt, clock.GetUtcNow(), cancellationToken))
         {
@@ -16,7 +16,7 @@ public sealed class ScheduledFire(JobRunner runner, JobRunLog log, OutboxSignal 
         }
         try
         {
-            var run = await runner.RunAsync(job, fireAt, dryRun: false, cancellationToken);
+            var run = await runner.RunAsync(job, fireAt, dryRun: false, cancellationToken, period);
             await log.FinishAsync(job, fireAt, clock.GetUtcNow(), run.Emails.Count, run.Queued, null, cancellationToken);
             if (run.Queued > 0)
                 outbox.Wakeup.Pulse();

@@ -20,4 +20,11 @@ public static class MissedFires
             ? (true, "it is less than 7 days old")
             : (false, "it is more than 7 days old");
     }
+
+    // A missed reminder or overdue notice is covered by a later missed one of the same job and period:
+    // it would say the same, a day or two staler.
+    public static FireTime? SupersededBy(FireTime fire, IReadOnlyList<FireTime> missed) =>
+        fire.Job is JobNames.Reminders or JobNames.Overdue
+            ? missed.LastOrDefault(f => f.Job == fire.Job && f.Period == fire.Period && f.At > fire.At)
+            : null;
 }

@@ -70,10 +70,19 @@ public static class ReminderPlanner
     public static IReadOnlyList<SubmissionRecord> Before(IEnumerable<SubmissionRecord> submissions, DateTimeOffset at) =>
         submissions.Where(s => new DateTimeOffset(s.ReceivedAtUtc, TimeSpan.Zero) < at).ToList();
 
+    // The examples must work as written: a code only one track has (a code of both tracks counts only
+    // when the subject names the track, so then the example subject names it).
     public static HowToSend HowToSend(CampaignOptions c, ClusterOptions cluster, PeriodOptions period)
     {
-        var code = c.Criteria.FirstOrDefault()?.Code ?? "1.1";
+        var tracksOfCode = c.Criteria.GroupBy(x => Text.CodeForm.Parse(x.Code)?.Key ?? x.Code)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Track).Distinct().Count());
+        var unique = c.Criteria.FirstOrDefault(x => tracksOfCode[Text.CodeForm.Parse(x.Code)?.Key ?? x.Code] == 1);
+        var criterion = unique ?? c.Criteria.FirstOrDefault();
+        var code = criterion?.Code ?? "1.1";
+        var trackWord = unique is null && criterion is not null
+            ? c.Tracks.FirstOrDefault(t => t.Id == criterion.Track)?.Keywords.FirstOrDefault() : null;
         var unit = cluster.Units.Skip(1).Select(id => c.Units.FirstOrDefault(u => u.Id == id)?.Name).FirstOrDefault(n => n is not null) ?? "Tên đơn vị";
-        return new HowToSend(c.Mailbox, $"{cluster.Name} gửi minh chứng {period.Name}", $"TC {code} - {unit} - Kế hoạch.pdf", $"Tiêu chí {code}/anh 1.jpg");
+        var subject = trackWord is null ? $"{cluster.Name} gửi minh chứng {period.Name}" : $"{cluster.Name} gửi minh chứng {trackWord} {period.Name}";
+        return new HowToSend(c.Mailbox, subject, $"TC {code} - {unit} - Kế hoạch.pdf", $"Tiêu chí {code}/anh 1.jpg");
     }
 }

@@ -11,11 +11,14 @@ public static class SummaryPlanner
 {
     public const string Purpose = "summary";
 
-    // The period is the last one whose deadline is at or before `at`: the one the summary closes.
-    public static (Report? Report, PlannedEmail? Email) Plan(CampaignOptions c, DateTimeOffset at, IReadOnlyList<SubmissionRecord> submissions)
+    // The period is the one given (the fire time's own), else the last one whose deadline is at or
+    // before `at`: the one the summary closes.
+    public static (Report? Report, PlannedEmail? Email) Plan(CampaignOptions c, DateTimeOffset at, IReadOnlyList<SubmissionRecord> submissions, string? periodId = null)
     {
         var schedule = new CampaignSchedule(c);
-        var last = schedule.Deadlines.LastOrDefault(d => d.Deadline <= at);
+        var last = periodId is null
+            ? schedule.Deadlines.LastOrDefault(d => d.Deadline <= at)
+            : schedule.Deadlines.FirstOrDefault(d => d.Id == periodId);
         if (last.Id is null)
             return (null, null);
         var period = c.Periods.First(p => p.Id == last.Id);

@@ -44,6 +44,10 @@ public sealed partial class ConfigReloadTests : IDisposable
         await worker.WaitForLineAsync("Campaign.Reminders.At: '8h' is not a time of day");
         Assert.False(worker.HasExited);
         await worker.StopAsync();
+        // The refused edit changed nothing: no reschedule after it.
+        var lines = worker.Lines.ToList();
+        var refused = lines.FindIndex(l => l.Contains("was not applied", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines.Skip(refused), l => l.Contains("Schedule changed:", StringComparison.Ordinal) || l.Contains("schedule is unchanged", StringComparison.Ordinal));
     }
 
     private RunningWorker Process(string config) =>

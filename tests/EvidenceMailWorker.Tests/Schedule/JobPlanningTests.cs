@@ -107,4 +107,50 @@ public sealed class JobPlanningTests
         c.Digest.SkipWhenEmpty = false;
         Assert.Equal(new DigestCounts(0, 0, 0, 0, 0), DigestPlanner.Plan(c, at, at.AddDays(1), June(), [], [])!.Counts);
     }
+
+    [Fact]
+    public void A_cluster_nobody_can_be_written_to_gets_an_email_without_recipients_that_the_runner_skips()
+    {
+        var c = SmallCity.Campaign();
+        c.Units.Where(u => u.Id is "hoa-luu" or "tan-tien").ToList().ForEach(u => u.Emails.Clear());
+        c.Clusters[2].Supervisor = new SupervisorOptions();
+        var email = ReminderPlanner.Reminders(c, new DateTimeOffset(2025, 6, 14, 7, 30, 0, Vn), June()).Emails.Single(e => e.Cluster == "cum-3");
+        Assert.Empty(email.To);
+        Assert.Contains(CampaignNotes.Of(c), n => n.Contains("Cluster 'cum-3' has no address", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_how_to_send_example_uses_a_code_that_counts_as_written()
+    {
+        // City: codes 1 and 2 are in both tracks, so the example takes 3 (Đoàn only).
+        var city = TestCampaigns.Named(TestCampaigns.City);
+        var example = ReminderPlanner.HowToSend(city, city.Clusters[0], city.Periods[1]);
+        Assert.StartsWith("TC 3 - ", example.FileExample);
+        Assert.Equal("Cụm 1 gửi minh chứng 6 tháng đầu năm 2025", example.Subject);
+        // Only shared codes left: the example subject names the track.
+        var shared = SmallCity.Campaign();
+        shared.Criteria = shared.Criteria.Where(x => x.Code == "1").ToList();
+        Assert.Equal("Cụm 1 gửi minh chứng đoàn 6 tháng đầu năm 2025", ReminderPlanner.HowToSend(shared, shared.Clusters[0], shared.Periods[1]).Subject);
+    }
+
+    [Fact]
+    public void A_summary_closes_the_period_of_its_own_fire_time()
+    {
+        // Run late, after the 9t deadline too: still the 6t summary when the fire time says so.
+        var c = SmallCity.Campaign();
+        var late = new DateTimeOffset(2025, 9, 20, 9, 0, 0, Vn);
+        Assert.Equal("summary/2025-6t", SummaryPlanner.Plan(c, late, June(), "2025-6t").Email!.Key);
+        Assert.Equal("summary/2025-9t", SummaryPlanner.Plan(c, late, June()).Email!.Key);
+    }
+
+    [Fact]
+    public void Of_several_missed_reminders_of_a_period_only_the_latest_is_caught_up()
+    {
+        var schedule = new CampaignSchedule(SmallCity.Campaign());
+        var missed = schedule.Between(new DateTimeOffset(2025, 6, 1, 0, 0, 0, Vn), new DateTimeOffset(2025, 6, 15, 0, 0, 0, Vn));
+        var reminders = missed.Where(f => f.Job == JobNames.Reminders).ToList();
+        Assert.Equal(2, reminders.Count); // 10 and 14 June
+        Assert.Equal(reminders[1], MissedFires.SupersededBy(reminders[0], missed));
+        Assert.Null(MissedFires.SupersededBy(reminders[1], missed));
+    }
 }
