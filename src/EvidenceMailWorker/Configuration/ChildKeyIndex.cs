@@ -10,6 +10,7 @@ namespace EvidenceMailWorker.Configuration;
 internal sealed class ChildKeyIndex
 {
     private readonly Dictionary<string, List<string>> _children = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HashSet<string>> _seen = new(StringComparer.OrdinalIgnoreCase);
 
     public ChildKeyIndex(IEnumerable<string> keys)
     {
@@ -22,8 +23,11 @@ internal sealed class ChildKeyIndex
                 var colon = key.IndexOf(ConfigurationPath.KeyDelimiter, start, StringComparison.Ordinal);
                 var segment = colon < 0 ? key[start..] : key[start..colon];
                 if (!_children.TryGetValue(parent, out var list))
+                {
                     _children[parent] = list = [];
-                if (list.Count == 0 || !list.Contains(segment, StringComparer.OrdinalIgnoreCase))
+                    _seen[parent] = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                }
+                if (_seen[parent].Add(segment))
                     list.Add(segment);
                 if (colon < 0)
                     break;
