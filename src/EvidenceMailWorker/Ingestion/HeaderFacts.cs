@@ -44,5 +44,5 @@ public sealed record HeaderFacts(string? MessageId, string? FromAddress, string?
             headers);
     }
 
-    public string ContentKeyFor(byte[] bodySha256) => ContentKey.Compute(MessageId, FromAddress, DateHeader, Subject, bodySha256);
+    public string ContentKeyFor(byte[] bodySha256, string rawSha256) => ContentKey.Compute(MessageId, bodySha256, rawSha256);
 }

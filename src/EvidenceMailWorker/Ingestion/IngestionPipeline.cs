@@ -87,7 +87,7 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
         var receivedAt = ReceivedTime.Determine(facts.Headers, serverInternalDate, clock.GetUtcNow());
 
         var stored = await store.StoreRawAsync(
-            new RawMessage(facts.ContentKeyFor(message.BodySha256), facts.MessageId, raw, source, receivedAt.UtcDateTime, facts.FromAddress, facts.FromName, facts.Subject),
+            new RawMessage(facts.ContentKeyFor(message.BodySha256, raw.Sha256), facts.MessageId, raw, source, receivedAt.UtcDateTime, facts.FromAddress, facts.FromName, facts.Subject),
             position, cancellationToken);
         return new StoredRaw(new IngestResult(stored.Id, stored.Duplicate, stored.Status, null), receivedAt);
     }

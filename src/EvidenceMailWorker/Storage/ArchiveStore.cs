@@ -21,7 +21,7 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var existing = await FindAsync(connection, message.ContentKey, cancellationToken);
+        var existing = await FindAsync(connection, message.ContentKey, message.Raw.Sha256, cancellationToken);
         if (existing is not null)
         {
             if (position is not null)
@@ -63,7 +63,7 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
             await MailboxCheckpoints.AdvanceAsync(database, connection, transaction, position, now, ingested: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (id is null) // another worker stored it between our look-up and insert
-            return (await FindAsync(connection, message.ContentKey, cancellationToken))!;
+            return (await FindAsync(connection, message.ContentKey, message.Raw.Sha256, cancellationToken))!;
         return new StoredMessageRef(id.Value, Duplicate: false, MessageStatus.Failed);
     }
 
@@ -163,10 +163,13 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
         return await database.Dialect.CopyBlobToAsync(connection, sha256, destination, cancellationToken);
     }
 
-    private static async Task<StoredMessageRef?> FindAsync(System.Data.Common.DbConnection connection, string contentKey, CancellationToken cancellationToken)
+    // The same raw bytes are the same message even under a key an older version computed
+    // differently (a Message-ID with a header block BodyHasher now treats as having no body).
+    private static async Task<StoredMessageRef?> FindAsync(System.Data.Common.DbConnection connection, string contentKey, string rawSha256, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Status)?>(new CommandDefinition(
-            "SELECT id, status FROM messages WHERE content_key = @contentKey", new { contentKey }, cancellationToken: cancellationToken));
+        var row = await connection.QueryFirstOrDefaultAsync<(long Id, string Status)?>(new CommandDefinition(
+            "SELECT id, status FROM messages WHERE content_key = @contentKey OR raw_sha256 = @rawSha256 ORDER BY id LIMIT 1",
+            new { contentKey, rawSha256 }, cancellationToken: cancellationToken));
         return row is { } r ? new StoredMessageRef(r.Id, Duplicate: true, r.Status) : null;
     }
 }
