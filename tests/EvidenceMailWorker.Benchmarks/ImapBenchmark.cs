@@ -134,7 +134,7 @@ public static class ImapBenchmark
         Directory.CreateDirectory(spool);
         var settings = new IngestionSettings(new CampaignDirectory(LoadCampaign()), new LimitsOptions(), "mx.google.com", "evidencemailworker.invalid", spool);
         var clock = TimeProvider.System;
-        var pipeline = new IngestionPipeline(new ArchiveStore(database, clock), new MessageDecomposer(), () => settings, clock, NullLogger<IngestionPipeline>.Instance);
+        var pipeline = new IngestionPipeline(new ArchiveStore(database, clock), new ProcessingClaims(database, clock), new MessageDecomposer(), () => settings, clock, NullLogger<IngestionPipeline>.Instance);
         var checkpoints = new MailboxCheckpoints(database, clock);
         var paths = new ResolvedPaths(scratch, "", scratch, scratch, scratch, spool);
         var connector = new ImapConnector(monitor, new EvidenceMailWorker.Auth.OAuth2TokenClient(new HttpClient(), clock), paths, NullLogger<ImapConnector>.Instance);

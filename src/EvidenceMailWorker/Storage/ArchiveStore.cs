@@ -35,9 +35,9 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             INSERT INTO messages (content_key, message_id, raw_sha256, raw_size, source, received_at, ingested_at,
-                                  from_address, from_name, subject, status, reason, error, gmail_message_id)
+                                  from_address, from_name, subject, status, reason, error, gmail_message_id, lease_owner, lease_until)
             VALUES (@ContentKey, @MessageId, @RawSha256, @RawSize, @Source, @ReceivedAt, @Now,
-                    @FromAddress, @FromName, @Subject, @Status, @Reason, @Error, @GmailMessageId)
+                    @FromAddress, @FromName, @Subject, @Status, @Reason, @Error, @GmailMessageId, @LeaseOwner, @LeaseUntil)
             ON CONFLICT (content_key) DO NOTHING
             RETURNING id
             """,
@@ -57,6 +57,9 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
                 Reason = Reasons.Error,
                 Error = UnfinishedError,
                 GmailMessageId = position?.GmailMessageId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // Its verdict is worked out next, by this process: nobody else's retry pass takes it meanwhile.
+                LeaseOwner = ProcessingClaims.Owner,
+                LeaseUntil = database.Dialect.Time(now + ProcessingClaims.Lease),
             },
             transaction, cancellationToken: cancellationToken));
         if (position is not null)
@@ -106,7 +109,7 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE messages SET status = @Status, reason = @Reason, error = @Error, processed_at = @Now,
-                   attempts = attempts + 1, from_address = COALESCE(@FromAddress, from_address), from_name = COALESCE(@FromName, from_name),
+                   lease_owner = NULL, lease_until = NULL, next_attempt_at = NULL, from_address = COALESCE(@FromAddress, from_address), from_name = COALESCE(@FromName, from_name),
                    original_from = @OriginalFrom, subject = COALESCE(@Subject, subject), cluster_id = @ClusterId, unit_id = @UnitId,
                    text_body = @TextBody, html_body = @HtmlBody, track_id = @TrackId, period_id = @PeriodId, late = @Late
             WHERE id = @Id
@@ -143,18 +146,9 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE messages SET status = @Status, reason = @Reason, error = @error, processed_at = @Now, attempts = attempts + 1 WHERE id = @id",
+            "UPDATE messages SET status = @Status, reason = @Reason, error = @error, processed_at = @Now, lease_owner = NULL, lease_until = NULL WHERE id = @id",
             new { id, error = StoredText.Clean(error), Status = MessageStatus.Failed, Reason = Reasons.Error, Now = database.Dialect.Time(clock.GetUtcNow().UtcDateTime) },
             cancellationToken: cancellationToken));
-    }
-
-    public async Task<IReadOnlyList<PendingMessage>> ListRetryableAsync(int maxAttempts, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string RawSha256, string Source, object ReceivedAt, int Attempts)>(new CommandDefinition(
-            "SELECT id, raw_sha256, source, received_at, attempts FROM messages WHERE status = @Status AND attempts < @maxAttempts ORDER BY id",
-            new { Status = MessageStatus.Failed, maxAttempts }, cancellationToken: cancellationToken));
-        return rows.Select(r => new PendingMessage(r.Id, r.RawSha256, r.Source, SqliteTime.Parse(r.ReceivedAt), r.Attempts)).ToList();
     }
 
     public async Task<bool> CopyBlobToAsync(string sha256, Stream destination, CancellationToken cancellationToken)

@@ -114,6 +114,7 @@ public sealed class ReceiptHarness : IAsyncDisposable
         services.AddSingleton<IOptions<OutboxOptions>>(Options.Create(Outbox));
         services.AddSingleton<IOptionsMonitor<ReceiptsOptions>>(new FixedOptions<ReceiptsOptions>(Receipts));
         services.AddSingleton<ArchiveStore>();
+        services.AddSingleton<ProcessingClaims>();
         services.AddSingleton<SubmissionQueries>();
         services.AddSingleton<MessageDecomposer>();
         services.AddSingleton<Func<IngestionSettings>>(_ => () => new IngestionSettings(
