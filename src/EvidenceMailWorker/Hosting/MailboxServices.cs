@@ -14,7 +14,6 @@ public static class MailboxServices
     public static IServiceCollection AddMailboxSources(this IServiceCollection services)
     {
         services.AddOAuth2TokenClient();
-        services.AddSingleton<WorkerStartTime>();
         services.AddSingleton<MailboxCheckpoints>();
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
         services.AddSingleton<ImapConnector>();

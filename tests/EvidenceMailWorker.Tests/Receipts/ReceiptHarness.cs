@@ -122,8 +122,8 @@ public sealed class ReceiptHarness : IAsyncDisposable
         services.AddSingleton<IngestionPipeline>();
         services.AddOutbox();
         var provider = services.BuildServiceProvider();
-        // As the `run` worker does: answer what arrives from "now" (the worker's start) on.
-        provider.GetRequiredService<ReceiptPolicy>().SendFrom(Clock.GetUtcNow());
+        // As `run` does at every start: answer mail from the first start on this database on.
+        provider.GetRequiredService<ReceiptWatermark>().EstablishAsync(CancellationToken.None).GetAwaiter().GetResult();
         return provider;
     }
 
