@@ -44,5 +44,5 @@ public static class RunCommand
             using var stop = new CancellationTokenSource(StopTimeout);
             await host.StopAsync(stop.Token);
             return ExitCodes.Success;
-        }, cancellationToken, LogEventLevel.Information, builder => builder.Services.AddHostedService<MailboxWatcherService>());
+        }, cancellationToken, LogEventLevel.Information, builder => builder.Services.AddHostedService<MailboxWatcherService>(), exclusive: true);
 }

@@ -20,8 +20,9 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
     public IConfigurationRoot LoadConfiguration(ParseResult parse, bool reloadOnChange = false) =>
         ConfigurationLoader.Build(parse.GetValue(GlobalOptions.ConfigDir), Overrides, reloadOnChange);
 
+    // exclusive: this verb is the worker (`run`); a second one on the same data folder refuses to start.
     public async Task<int> RunAsync(ParseResult parse, Func<IHost, CancellationToken, Task<int>> work, CancellationToken cancellationToken,
-        LogEventLevel quietConsoleLevel = LogEventLevel.Warning, Action<HostApplicationBuilder>? configure = null)
+        LogEventLevel quietConsoleLevel = LogEventLevel.Warning, Action<HostApplicationBuilder>? configure = null, bool exclusive = false)
     {
         var verbose = parse.GetValue(GlobalOptions.Verbose);
         IConfigurationRoot configuration;
@@ -44,6 +45,15 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
         }
 
         var paths = ResolvedPaths.Resolve(configuration);
+        // Taken before the host exists, so a refused second worker writes nothing, not even to the log.
+        var holder = "";
+        using var folderLock = exclusive ? DataFolderLock.TryAcquire(paths.DataDirectory, out holder) : null;
+        if (exclusive && folderLock is null)
+        {
+            await Console.Error.WriteLineAsync($"error: another worker is already running on the data folder {paths.DataDirectory} ({holder}); stop it first, or give this one its own Storage:DataDirectory");
+            return ExitCodes.RuntimeFailure;
+        }
+        paths = paths with { SpoolFolder = ProcessSpool.Prepare(paths.SpoolFolder) };
         var builder = WorkerHost.CreateBuilder(configuration, paths, verbose ? LogEventLevel.Debug : quietConsoleLevel, consoleShowsExceptions: verbose);
         configure?.Invoke(builder);
         using var host = builder.Build();
@@ -69,6 +79,7 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
         }
         finally
         {
+            ProcessSpool.Remove(paths.SpoolFolder);
             await host.Services.GetRequiredService<Database>().DisposeAsync();
             await Serilog.Log.CloseAndFlushAsync();
         }
