@@ -139,7 +139,7 @@ public static class ImapBenchmark
         var paths = new ResolvedPaths(scratch, "", scratch, scratch, scratch, spool);
         var connector = new ImapConnector(monitor, new EvidenceMailWorker.Auth.OAuth2TokenClient(new HttpClient(), clock), paths, NullLogger<ImapConnector>.Instance);
         var sweeper = new ImapSweeper(pipeline, checkpoints, clock, NullLogger<ImapSweeper>.Instance);
-        return new Worker(new ImapMailboxSource(connector, sweeper, pipeline, checkpoints, monitor, clock, NullLogger<ImapMailboxSource>.Instance));
+        return new Worker(new ImapMailboxSource(connector, sweeper, pipeline, checkpoints, new MailboxLeases(database), database, monitor, clock, NullLogger<ImapMailboxSource>.Instance));
     }
 
     private static async Task<List<double>> IdleLatencyAsync(Worker worker, Database database, DovecotUser user)

@@ -15,6 +15,7 @@ public static class MailboxServices
     {
         services.AddOAuth2TokenClient();
         services.AddSingleton<MailboxCheckpoints>();
+        services.AddSingleton<MailboxLeases>();
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
         services.AddSingleton<ImapConnector>();
         services.AddSingleton<ImapSweeper>();

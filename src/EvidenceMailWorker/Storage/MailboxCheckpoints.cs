@@ -25,14 +25,17 @@ public sealed class MailboxCheckpoints(Database database, TimeProvider clock)
         await AdvanceAsync(database, connection, null, position, clock.GetUtcNow().UtcDateTime, ingested: false, cancellationToken);
     }
 
-    // The checkpoint write that ArchiveStore runs inside the message's own transaction.
+    // The checkpoint write that ArchiveStore runs inside the message's own transaction. Monotonic
+    // under one UIDVALIDITY: a slower process (or page) can never move it back over stored mail.
     public static Task AdvanceAsync(Database database, DbConnection connection, DbTransaction? transaction, MailboxPosition position,
         DateTime nowUtc, bool ingested, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO mailbox_checkpoints (account, folder, uid_validity, last_uid, last_contact_at, last_ingest_at)
             VALUES (@Account, @Folder, @UidValidity, @Uid, @Now, {(ingested ? "@Now" : "NULL")})
-            ON CONFLICT (account, folder) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid,
+            ON CONFLICT (account, folder) DO UPDATE SET uid_validity = excluded.uid_validity,
+                last_uid = CASE WHEN mailbox_checkpoints.uid_validity = excluded.uid_validity AND mailbox_checkpoints.last_uid > excluded.last_uid
+                                THEN mailbox_checkpoints.last_uid ELSE excluded.last_uid END,
                 last_contact_at = excluded.last_contact_at, last_error = NULL
                 {(ingested ? ", last_ingest_at = excluded.last_ingest_at" : "")}
             """,
