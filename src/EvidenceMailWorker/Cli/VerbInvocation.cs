@@ -68,6 +68,13 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
             await Console.Error.WriteLineAsync("Stopped.");
             return ExitCodes.RuntimeFailure;
         }
+        catch (Exception e) when (DatabaseFaults.IsDiskFull(e))
+        {
+            // Everything committed stays; what was mid-way is stored raw as `failed` or not at all, and is taken again.
+            logger.LogError("{Verb} stopped: the disk is full ({Error}); nothing stored is lost. Free space under {Data} (and the database's disk) and run it again",
+                parse.CommandResult.Command.Name, e.Message, paths.DataDirectory);
+            return ExitCodes.RuntimeFailure;
+        }
         catch (Exception e)
         {
             // One line on stderr through the console sink; the stack trace goes to the log file

@@ -68,7 +68,8 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
                 summary.Count(result, adopted.Raw.Size);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        // A full disk is no fault of the file: it stops the whole import (VerbInvocation says so).
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException && !Storage.DatabaseFaults.IsDiskFull(e))
         {
             logger.LogError("Could not read {Path}: {Error}", full, e.Message);
             summary.Unreadable($"{full}: {e.Message}");

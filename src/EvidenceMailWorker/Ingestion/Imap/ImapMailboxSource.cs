@@ -11,7 +11,7 @@ namespace EvidenceMailWorker.Ingestion.Imap;
 // recovery once each. A rejected password or grant stops this mailbox (retrying cannot help).
 public sealed class ImapMailboxSource(
     ImapConnector connector, ImapSweeper sweeper, IngestionPipeline pipeline, MailboxCheckpoints checkpoints, MailboxLeases leases, Database database,
-    IOptionsMonitor<MailboxOptions> options, TimeProvider clock, ILogger<ImapMailboxSource> logger, IMailboxAlarm? alarm = null) : IMailboxSource
+    IOptionsMonitor<MailboxOptions> options, TimeProvider clock, ILogger<ImapMailboxSource> logger, IMailboxAlarm? alarm = null, ResolvedPaths? paths = null) : IMailboxSource
 {
     // How often a worker that is not the mailbox's poller asks whether the poller is gone.
     public static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(15);
@@ -71,7 +71,7 @@ public sealed class ImapMailboxSource(
                         await alarm.MailboxStoppedAsync(account, e.Message, cancellationToken);
                     return;
                 }
-                catch (Exception e) when (DatabaseFaults.IsUnavailable(e) || e is MailboxLeaseLostException)
+                catch (Exception e) when (DatabaseFaults.IsUnavailable(e) || DatabaseFaults.IsDiskFull(e) || e is MailboxLeaseLostException)
                 {
                     // Not the mailbox's fault: log out (the session is disposed) and log in again only
                     // once the database answers, so a long outage costs one IMAP login, not thousands.
@@ -132,11 +132,46 @@ public sealed class ImapMailboxSource(
         }
     }
 
+    // Like a database outage: said once, probed (can 1 MB be written to the spool?) with back-off, said once when over.
+    private async Task<bool> WaitForSpaceAsync(Exception cause, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Disk full ({Error}): mailbox polling paused, nothing stored is lost; it resumes when space is freed", cause.Message);
+        var backoff = new Backoff(InitialBackoff, MaxBackoff);
+        var folder = paths?.SpoolFolder ?? Path.GetTempPath();
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(backoff.Next(), clock, cancellationToken);
+                var probe = Path.Combine(folder, $"space-probe-{Guid.NewGuid():N}");
+                try
+                {
+                    await File.WriteAllBytesAsync(probe, new byte[1 << 20], cancellationToken);
+                }
+                finally
+                {
+                    File.Delete(probe);
+                }
+                logger.LogInformation("Disk space is available again; watching the mailbox again");
+                return true;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
     // One warning per outage, probes with back-off, one line when it is back. False when stopping.
     private async Task<bool> WaitForDatabaseAsync(Exception cause, CancellationToken cancellationToken)
     {
         if (cause is MailboxLeaseLostException)
             logger.LogWarning("Mailbox lease lost ({Error})", cause.Message);
+        if (DatabaseFaults.IsDiskFull(cause))
+            return await WaitForSpaceAsync(cause, cancellationToken);
         var since = clock.GetUtcNow();
         var backoff = new Backoff(InitialBackoff, MaxBackoff);
         var warned = false;
