@@ -60,6 +60,7 @@ public sealed class SeveralWorkersTests : IDisposable
             Assert.Equal(50, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE attempts = 1"));
             Assert.Equal(50, await connection.ExecuteScalarAsync<long>("SELECT last_uid FROM mailbox_checkpoints WHERE uid_validity > 0"));
         }
+        Assert.Equal(50, await ImapCliTests.LabelledAsync(user));
         b.Kill(entireProcessTree: true);
         await b.WaitForExitAsync();
         Assert.DoesNotContain(aLog.Lines.Concat(bLog.Lines), l => l.Contains(" ERR]", StringComparison.Ordinal));
