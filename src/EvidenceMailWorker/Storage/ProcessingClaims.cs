@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dapper;
 using EvidenceMailWorker.Core;
 
@@ -15,8 +14,7 @@ public sealed class ProcessingClaims(Database database, TimeProvider clock)
     // Renewed every third of this while the verdict is worked out; a dead holder's lease lapses.
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
-    // This process: host and pid let a process on the same machine see at once that a holder is dead.
-    public static string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    public static string Owner => ProcessOwner.Current;
 
     // After the n-th attempt failed or died, the next waits this long: a crash on the first try is
     // retried at once (a restart finishes the work), a message that keeps failing ever more slowly.
@@ -76,7 +74,7 @@ public sealed class ProcessingClaims(Database database, TimeProvider clock)
         var result = new List<(PendingMessage, string?)>();
         foreach (var r in rows)
         {
-            if (r.LeaseOwner is not null && r.LeaseOwner != Owner && r.LeaseUntil is not null && SqliteTime.Parse(r.LeaseUntil) > now && IsAlive(r.LeaseOwner))
+            if (r.LeaseOwner is not null && r.LeaseOwner != Owner && r.LeaseUntil is not null && SqliteTime.Parse(r.LeaseUntil) > now && ProcessOwner.IsAlive(r.LeaseOwner))
                 continue;
             if (r.LeaseOwner == Owner && r.LeaseUntil is not null && SqliteTime.Parse(r.LeaseUntil) > now)
                 continue; // being worked out right here
@@ -98,21 +96,4 @@ public sealed class ProcessingClaims(Database database, TimeProvider clock)
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE messages SET error = @Error, lease_owner = NULL, lease_until = NULL WHERE id = @id",
             new { id, Error = GaveUp(attempts, error) }, cancellationToken: cancellationToken));
-
-    // A holder on this machine whose process is gone holds nothing; one elsewhere is trusted until its lease lapses.
-    private static bool IsAlive(string owner)
-    {
-        var parts = owner.Split(':');
-        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid))
-            return true;
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 }
