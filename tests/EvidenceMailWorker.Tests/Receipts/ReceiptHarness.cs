@@ -42,11 +42,12 @@ public sealed class ReceiptHarness : IAsyncDisposable
     public OutboxOptions Outbox { get; }
     public ReceiptsOptions Receipts { get; }
     public CampaignOptions Campaign { get; }
+    public LimitsOptions Limits { get; private init; } = new();
     public string OutboxFolder => _folder.Combine("outbox");
     public IServiceProvider Services => _services;
     public CollectedErrors Logged { get; } = new();
 
-    public static async Task<ReceiptHarness> CreateAsync(DatabaseProvider provider, int quietSeconds = 120, PostfixServer? smtp = null)
+    public static async Task<ReceiptHarness> CreateAsync(DatabaseProvider provider, int quietSeconds = 120, PostfixServer? smtp = null, LimitsOptions? limits = null)
     {
         var folder = new TempFolder();
         var database = await TestDatabase.CreateAsync(provider, folder.Path);
@@ -54,7 +55,7 @@ public sealed class ReceiptHarness : IAsyncDisposable
         var outbox = smtp is null
             ? new OutboxOptions { Mode = "Folder" }
             : new OutboxOptions { Mode = "Smtp", Host = smtp.Host, Port = smtp.Port, Security = MailSecurity.None };
-        return new ReceiptHarness(folder, database, clock, outbox, new ReceiptsOptions { QuietSeconds = quietSeconds });
+        return new ReceiptHarness(folder, database, clock, outbox, new ReceiptsOptions { QuietSeconds = quietSeconds }) { Limits = limits ?? new LimitsOptions() };
     }
 
     public async Task RestartAsync()
@@ -118,7 +119,7 @@ public sealed class ReceiptHarness : IAsyncDisposable
         services.AddSingleton<SubmissionQueries>();
         services.AddSingleton<MessageDecomposer>();
         services.AddSingleton<Func<IngestionSettings>>(_ => () => new IngestionSettings(
-            new CampaignDirectory(Campaign), new LimitsOptions(), "mx.google.com", Outbox.MessageIdDomain, paths.SpoolFolder));
+            new CampaignDirectory(Campaign), Limits, "mx.google.com", Outbox.MessageIdDomain, paths.SpoolFolder));
         services.AddSingleton<IngestionPipeline>();
         services.AddOutbox();
         var provider = services.BuildServiceProvider();
