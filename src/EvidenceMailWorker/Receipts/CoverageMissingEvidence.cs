@@ -27,8 +27,12 @@ public sealed class CoverageMissingEvidence : IMissingEvidence
             if (lacking.Count > 0)
                 gaps.Add(new CriterionGap(criterion, ClusterScope: false, lacking));
         }
-        var covered = coverage.Units.Sum(u => u.Covered.Count) + coverage.ClusterCovered.Count;
-        var required = covered + coverage.Units.Sum(u => u.Missing.Count) + coverage.ClusterMissing.Count;
+        // Weighted as the report weighs them (CONTRACT §5), so the receipt's x/y is the report's coverage.
+        var points = campaign.Criteria.Where(c => trackId is null || c.Track == trackId)
+            .GroupBy(c => c.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Points, StringComparer.Ordinal);
+        double Points(IEnumerable<string> codes) => codes.Sum(code => points.GetValueOrDefault(code));
+        var covered = coverage.Units.Sum(u => Points(u.Covered)) + Points(coverage.ClusterCovered);
+        var required = covered + coverage.Units.Sum(u => Points(u.Missing)) + Points(coverage.ClusterMissing);
         return new CoverageGap(covered, required, gaps);
     }
 }

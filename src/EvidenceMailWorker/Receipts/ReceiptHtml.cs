@@ -88,7 +88,7 @@ public static class ReceiptHtml
         html.Append($"<h2 style=\"{Subheading}\">{Html.Encode(clusterName ?? "Cụm")} còn thiếu – kỳ {Html.Encode(section.Period)}</h2>");
         if (section.Track is not null)
             html.Append($"<div style=\"{Muted}\">{Html.Encode(section.Track)}</div>");
-        html.Append($"<div>Đã có minh chứng: <b>{section.Covered}/{section.Required}</b> (đơn vị × tiêu chí).</div>");
+        html.Append($"<div>Đã có minh chứng: <b>{ReceiptNumbers.Points(section.Covered)}/{ReceiptNumbers.Points(section.Required)} điểm</b> (điểm các tiêu chí, mỗi đơn vị tính riêng).</div>");
         if (section.Criteria.Count == 0)
         {
             html.Append("<p>Cụm đã có minh chứng cho tất cả tiêu chí của kỳ này.</p>");

@@ -29,7 +29,7 @@ public sealed record ReceivedFile(
     IReadOnlyList<string> Units,
     string? UnitProblem);
 
-public sealed record MissingSection(string Period, string? Track, int Covered, int Required, IReadOnlyList<MissingCriterion> Criteria);
+public sealed record MissingSection(string Period, string? Track, double Covered, double Required, IReadOnlyList<MissingCriterion> Criteria);
 
 // NoUnitYet: no unit of the cluster has sent anything for it (listed compactly, not unit by unit).
 public sealed record MissingCriterion(string Code, string Name, string Lacking, bool NoUnitYet);

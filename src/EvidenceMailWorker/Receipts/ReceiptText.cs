@@ -41,7 +41,7 @@ public static class ReceiptText
             text.AppendLine().AppendLine($"== {model.ClusterName ?? "Cụm"} còn thiếu – kỳ {section.Period}");
             if (section.Track is not null)
                 text.AppendLine(section.Track);
-            text.AppendLine($"Đã có minh chứng: {section.Covered}/{section.Required} (đơn vị × tiêu chí).");
+            text.AppendLine($"Đã có minh chứng: {ReceiptNumbers.Points(section.Covered)}/{ReceiptNumbers.Points(section.Required)} điểm (điểm các tiêu chí, mỗi đơn vị tính riêng).");
             if (section.Criteria.Count == 0)
                 text.AppendLine("Cụm đã có minh chứng cho tất cả tiêu chí của kỳ này.");
             foreach (var criterion in section.Criteria.Where(c => !c.NoUnitYet))
