@@ -2,6 +2,7 @@ using System.Text;
 using EvidenceMailWorker.Core;
 using MimeKit;
 using MimeKit.Utils;
+using EvidenceMailWorker.Storage;
 
 namespace EvidenceMailWorker.Ingestion;
 
