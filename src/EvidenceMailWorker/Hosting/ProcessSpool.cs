@@ -2,10 +2,11 @@ using System.Diagnostics;
 
 namespace EvidenceMailWorker.Hosting;
 
-// Each process spools into its own folder under <data>/spool, named by its pid; at start the folders
-// of processes that are gone (killed mid-message: up to MaxMessageBytes + MaxArchiveExpandedBytes
-// each) are deleted, and so is anything loose an older version left. A live process's folder is
-// never touched, so `import` beside a running `run` is safe.
+// Each process spools into its own folder under <data>/spool, named by its pid and machine; at start
+// the folders of this machine's processes that are gone (killed mid-message: up to MaxMessageBytes +
+// MaxArchiveExpandedBytes each) are deleted, and so is anything loose an older version left. A live
+// process's folder is never touched, so `import` beside a running `run` is safe; another machine's
+// (a second container on a shared volume, whose pids mean nothing here) is left alone too.
 public static class ProcessSpool
 {
     private const string Prefix = "p";
@@ -15,7 +16,7 @@ public static class ProcessSpool
         Directory.CreateDirectory(spoolRoot);
         foreach (var entry in Directory.EnumerateFileSystemEntries(spoolRoot))
         {
-            if (OwnerPid(Path.GetFileName(entry)) is { } pid && IsAlive(pid))
+            if (OwnerPid(Path.GetFileName(entry)) is { } pid && (IsAlive(pid) || !IsThisMachine(Path.GetFileName(entry))))
                 continue;
             try
             {
@@ -29,7 +30,7 @@ public static class ProcessSpool
                 // Still in use by something; the next start tries again.
             }
         }
-        var own = Path.Combine(spoolRoot, $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var own = Path.Combine(spoolRoot, $"{Prefix}{Environment.ProcessId}-{Machine}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(own);
         return own;
     }
@@ -43,6 +44,15 @@ public static class ProcessSpool
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
+    }
+
+    // File-name safe, and without '-' so the name splits unambiguously.
+    private static string Machine { get; } = new(Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+
+    private static bool IsThisMachine(string name)
+    {
+        var parts = name.Split('-');
+        return parts.Length == 3 && parts[1] == Machine;
     }
 
     private static int? OwnerPid(string name)
