@@ -134,12 +134,12 @@ public static class ImapBenchmark
         Directory.CreateDirectory(spool);
         var settings = new IngestionSettings(new CampaignDirectory(LoadCampaign()), new LimitsOptions(), "mx.google.com", "evidencemailworker.invalid", spool);
         var clock = TimeProvider.System;
-        var pipeline = new IngestionPipeline(new ArchiveStore(database, clock), new MessageDecomposer(), () => settings, clock, NullLogger<IngestionPipeline>.Instance);
+        var pipeline = new IngestionPipeline(new ArchiveStore(database, clock), new ProcessingClaims(database, clock), new MessageDecomposer(), () => settings, clock, NullLogger<IngestionPipeline>.Instance);
         var checkpoints = new MailboxCheckpoints(database, clock);
         var paths = new ResolvedPaths(scratch, "", scratch, scratch, scratch, spool);
         var connector = new ImapConnector(monitor, new EvidenceMailWorker.Auth.OAuth2TokenClient(new HttpClient(), clock), paths, NullLogger<ImapConnector>.Instance);
         var sweeper = new ImapSweeper(pipeline, checkpoints, clock, NullLogger<ImapSweeper>.Instance);
-        return new Worker(new ImapMailboxSource(connector, sweeper, pipeline, checkpoints, monitor, clock, NullLogger<ImapMailboxSource>.Instance));
+        return new Worker(new ImapMailboxSource(connector, sweeper, pipeline, checkpoints, new MailboxLeases(database), database, monitor, clock, NullLogger<ImapMailboxSource>.Instance));
     }
 
     private static async Task<List<double>> IdleLatencyAsync(Worker worker, Database database, DovecotUser user)

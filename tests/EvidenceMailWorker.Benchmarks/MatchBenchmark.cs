@@ -32,7 +32,7 @@ public static class MatchBenchmark
             await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
             var store = new ArchiveStore(database, TimeProvider.System);
             var settings = new IngestionSettings(new CampaignDirectory(campaign), new LimitsOptions(), "mx.google.com", "evidencemailworker.invalid", Path.Combine(work, "spool"));
-            var pipeline = new IngestionPipeline(store, new MessageDecomposer(), () => settings, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+            var pipeline = new IngestionPipeline(store, new ProcessingClaims(database, TimeProvider.System), new MessageDecomposer(), () => settings, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
             var importer = new MailFileImporter(pipeline, NullLogger<MailFileImporter>.Instance);
 
             var ingestWatch = Stopwatch.StartNew();

@@ -20,6 +20,8 @@ public static class ImportCommand
             var receipts = parse.GetValue(sendReceipts);
             if (receipts)
                 host.Services.GetRequiredService<ReceiptPolicy>().SendForEverything();
+            else
+                await host.Services.GetRequiredService<ReceiptWatermark>().FollowAsync(ct); // answered later by `run`
             var importer = host.Services.GetRequiredService<MailFileImporter>();
             var started = System.Diagnostics.Stopwatch.StartNew();
             var summary = await importer.ImportAsync(parse.GetValue(paths)!, ct);

@@ -2,6 +2,7 @@ using EvidenceMailWorker.Auth;
 using System.CommandLine;
 using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Ingestion.Imap;
+using EvidenceMailWorker.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EvidenceMailWorker.Cli;
@@ -22,7 +23,11 @@ public static class IngestCommand
             }
             try
             {
+                await host.Services.GetRequiredService<ReceiptWatermark>().EstablishAsync(ct);
                 await host.Services.GetRequiredService<IMailboxSource>().RunOnceAsync(ct);
+                // A pass run from cron must answer too: batches whose sender has been quiet go out now,
+                // the rest with the next pass (or `run`).
+                await ImportReceipts.SendAsync(host.Services, ct, ignoreQuiet: false);
                 return ExitCodes.Success;
             }
             catch (CredentialsRejectedException e)

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using EvidenceMailWorker.Hosting;
-using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Serilog.Events;
 
 namespace EvidenceMailWorker.Cli;
@@ -27,8 +27,10 @@ public static class RunCommand
     private static Task<int> RunAsync(ParseResult parse, VerbInvocation invocation, CancellationToken cancellationToken) =>
         invocation.RunAsync(parse, async (host, ct) =>
         {
-            // Mail already in the inbox when the worker starts is archived silently; from now on, answered.
-            host.Services.GetRequiredService<ReceiptPolicy>().SendFrom(host.Services.GetRequiredService<WorkerStartTime>().StartedAt);
+            // Mail already in the inbox when the worker first started on this database is archived silently; the rest is answered.
+            var from = await host.Services.GetRequiredService<ReceiptWatermark>().EstablishAsync(ct);
+            host.Services.GetRequiredService<ILogger<ReceiptWatermark>>().LogInformation(
+                "Mail received from {From:O} on (the worker's first start on this database) is answered", from);
             await host.StartAsync(ct);
             var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
@@ -46,5 +48,5 @@ public static class RunCommand
         {
             builder.Services.AddHostedService<MailboxWatcherService>();
             builder.Services.AddCampaignSchedule();
-        }, reloadOnChange: true);
+        }, reloadOnChange: true, exclusive: true);
 }

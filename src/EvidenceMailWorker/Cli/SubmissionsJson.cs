@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Core;
 using System.Text.Json;
 using EvidenceMailWorker.Storage;
 

@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Core;
 using EvidenceMailWorker.Storage;
 
 namespace EvidenceMailWorker.Cli;

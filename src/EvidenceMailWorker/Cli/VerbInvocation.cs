@@ -47,8 +47,10 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
         return true;
     }
 
+    // exclusive: this verb is the worker (`run`); a second one on the same data folder refuses to start.
     public async Task<int> RunAsync(ParseResult parse, Func<IHost, CancellationToken, Task<int>> work, CancellationToken cancellationToken,
-        LogEventLevel quietConsoleLevel = LogEventLevel.Warning, Action<HostApplicationBuilder>? configure = null, bool reloadOnChange = false)
+        LogEventLevel quietConsoleLevel = LogEventLevel.Warning, Action<HostApplicationBuilder>? configure = null, bool reloadOnChange = false,
+        bool exclusive = false)
     {
         var verbose = parse.GetValue(GlobalOptions.Verbose);
         IConfigurationRoot configuration;
@@ -71,6 +73,15 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
         }
 
         var paths = ResolvedPaths.Resolve(configuration);
+        // Taken before the host exists, so a refused second worker writes nothing, not even to the log.
+        var holder = "";
+        using var folderLock = exclusive ? DataFolderLock.TryAcquire(paths.DataDirectory, out holder) : null;
+        if (exclusive && folderLock is null)
+        {
+            await Console.Error.WriteLineAsync($"error: another worker is already running on the data folder {paths.DataDirectory} ({holder}); stop it first, or give this one its own Storage:DataDirectory");
+            return ExitCodes.RuntimeFailure;
+        }
+        paths = paths with { SpoolFolder = ProcessSpool.Prepare(paths.SpoolFolder) };
         var builder = WorkerHost.CreateBuilder(configuration, paths, verbose ? LogEventLevel.Debug : quietConsoleLevel, consoleShowsExceptions: verbose);
         configure?.Invoke(builder);
         using var host = builder.Build();
@@ -85,6 +96,13 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
             await Console.Error.WriteLineAsync("Stopped.");
             return ExitCodes.RuntimeFailure;
         }
+        catch (Exception e) when (DatabaseFaults.IsDiskFull(e))
+        {
+            // Everything committed stays; what was mid-way is stored raw as `failed` or not at all, and is taken again.
+            logger.LogError("{Verb} stopped: the disk is full ({Error}); nothing stored is lost. Free space under {Data} (and the database's disk) and run it again",
+                parse.CommandResult.Command.Name, e.Message, paths.DataDirectory);
+            return ExitCodes.RuntimeFailure;
+        }
         catch (Exception e)
         {
             // One line on stderr through the console sink; the stack trace goes to the log file
@@ -96,6 +114,7 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
         }
         finally
         {
+            ProcessSpool.Remove(paths.SpoolFolder);
             await host.Services.GetRequiredService<Database>().DisposeAsync();
             await Serilog.Log.CloseAndFlushAsync();
         }

@@ -30,9 +30,9 @@ public static class ConfigurationLoader
         }
         catch (InvalidDataException ex)
         {
-            // The JSON provider's message names the file; the inner one says where the syntax broke.
-            var detail = ex.InnerException is null ? "" : $" ({ex.InnerException.Message})";
-            throw new ConfigurationLoadException(ex.Message + detail, ex);
+            // The JSON provider's message names the file; the JsonException two levels down knows where
+            // the syntax broke (zero-based; people count lines and columns from 1, as editors do).
+            throw new ConfigurationLoadException(ex.Message + Where(ex), ex);
         }
     }
 
@@ -50,6 +50,22 @@ public static class ConfigurationLoader
     {
         var own = Path.Combine(configDir, TemplatesFolderName);
         return Directory.Exists(own) ? own : "";
+    }
+
+    private static string Where(Exception ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Text.Json.JsonException { LineNumber: { } line } json)
+            {
+                var what = json.Message;
+                var cut = what.IndexOf(" Path:", StringComparison.Ordinal) is var p and >= 0 ? p : what.IndexOf(" LineNumber:", StringComparison.Ordinal);
+                if (cut > 0)
+                    what = what[..cut];
+                return $" Line {line + 1}, column {(json.BytePositionInLine ?? 0) + 1}: {what}";
+            }
+        }
+        return ex.InnerException is null ? "" : $" ({ex.InnerException.Message})";
     }
 
     // An explicit --config-dir that does not exist is a typo worth stopping for; the implicit

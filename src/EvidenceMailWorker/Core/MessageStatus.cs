@@ -15,6 +15,9 @@ public static class Reasons
 {
     // quarantined
     public const string UnknownSender = "unknown-sender";
+    // An office, supervisor or campaign address writing itself (not forwarding a unit's mail):
+    // kept for the office to see, never answered with the "not registered" notice.
+    public const string StaffMessage = "staff-message";
     public const string FailedAuthentication = "failed-authentication";
     public const string Unparseable = "unparseable";
     public const string TooLarge = "too-large";

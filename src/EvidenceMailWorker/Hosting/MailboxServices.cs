@@ -14,8 +14,8 @@ public static class MailboxServices
     public static IServiceCollection AddMailboxSources(this IServiceCollection services)
     {
         services.AddOAuth2TokenClient();
-        services.AddSingleton<WorkerStartTime>();
         services.AddSingleton<MailboxCheckpoints>();
+        services.AddSingleton<MailboxLeases>();
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
         services.AddSingleton<ImapConnector>();
         services.AddSingleton<ImapSweeper>();

@@ -29,6 +29,7 @@ public static class OutboxServices
                 : sp.GetRequiredService<FolderTransport>());
 
         services.AddSingleton<ReceiptPolicy>();
+        services.AddSingleton<ReceiptWatermark>();
         services.AddSingleton<ReceiptSignal>();
         services.AddSingleton<ReceiptRequests>();
         services.AddSingleton<IVerdictListener>(sp => sp.GetRequiredService<ReceiptRequests>());

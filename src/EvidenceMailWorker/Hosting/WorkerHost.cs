@@ -65,6 +65,7 @@ public static class WorkerHost
         });
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<ArchiveStore>();
+        builder.Services.AddSingleton<ProcessingClaims>();
         builder.Services.AddSingleton<SubmissionQueries>();
         builder.Services.AddSingleton<Func<IngestionSettings>>(sp => () => CurrentIngestionSettings(sp, paths));
         builder.Services.AddSingleton<MessageDecomposer>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SharpCompress.Archives;
 using SharpCompress.Common;
 using SharpCompress.Readers;
+using EvidenceMailWorker.Storage;
 
 namespace EvidenceMailWorker.Ingestion;
 

@@ -1,4 +1,5 @@
 using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Storage;
 
 namespace EvidenceMailWorker.Ingestion;
 

@@ -1,14 +1,6 @@
-namespace EvidenceMailWorker.Ingestion;
+using EvidenceMailWorker.Storage;
 
-// One file of a submission, as CONTRACT §3 "attachments" lists it: a file part, a TNEF member, a file
-// of a forwarded message, an archive, or an entry of an archive (ArchivePath set).
-public sealed record ExtractedAttachment(
-    string FileName,
-    string OriginalFileName,
-    string DeclaredContentType,
-    string DetectedContentType,
-    SpooledFile Content,
-    string? ArchivePath);
+namespace EvidenceMailWorker.Ingestion;
 
 // Why the decomposition makes the message unfit to count, in CONTRACT §3 reason codes.
 public static class DecompositionProblems

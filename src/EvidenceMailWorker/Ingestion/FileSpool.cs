@@ -1,14 +1,7 @@
 using System.Security.Cryptography;
+using EvidenceMailWorker.Storage;
 
 namespace EvidenceMailWorker.Ingestion;
-
-// A file's bytes written to a temporary file and hashed on the way, so that nothing larger than a
-// copy buffer is ever held in memory and the SHA-256 (the content address) is known before storage.
-public sealed record SpooledFile(string Path, string Sha256, long Size)
-{
-    public FileStream OpenRead() =>
-        new(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
-}
 
 // Owns a scratch folder for one message's spooled files; disposing deletes them all.
 public sealed class FileSpool : IDisposable

@@ -2,6 +2,7 @@ using System.Text;
 using EvidenceMailWorker.Core;
 using MimeKit;
 using MimeKit.Utils;
+using EvidenceMailWorker.Storage;
 
 namespace EvidenceMailWorker.Ingestion;
 
@@ -44,5 +45,5 @@ public sealed record HeaderFacts(string? MessageId, string? FromAddress, string?
             headers);
     }
 
-    public string ContentKeyFor(byte[] bodySha256) => ContentKey.Compute(MessageId, FromAddress, DateHeader, Subject, bodySha256);
+    public string ContentKeyFor(byte[] bodySha256, string rawSha256) => ContentKey.Compute(MessageId, bodySha256, rawSha256);
 }

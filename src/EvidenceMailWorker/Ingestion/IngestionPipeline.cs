@@ -7,10 +7,8 @@ namespace EvidenceMailWorker.Ingestion;
 // The single path every inbound message takes, whatever its source (file, mbox, IMAP):
 // spool → store raw (commit) → process → store verdict (commit). Only the first step can lose
 // nothing because nothing has happened yet; every later failure leaves a `failed` row to retry.
-public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer decomposer, Func<IngestionSettings> settings, TimeProvider clock, ILogger<IngestionPipeline> logger)
+public sealed class IngestionPipeline(ArchiveStore store, ProcessingClaims claims, MessageDecomposer decomposer, Func<IngestionSettings> settings, TimeProvider clock, ILogger<IngestionPipeline> logger)
 {
-    public const int MaxAttempts = 5;
-
     public Task<IngestResult> IngestAsync(Stream rawSource, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken) =>
         IngestAsync(rawSource, source, serverInternalDate, null, cancellationToken);
 
@@ -87,19 +85,20 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
         var receivedAt = ReceivedTime.Determine(facts.Headers, serverInternalDate, clock.GetUtcNow());
 
         var stored = await store.StoreRawAsync(
-            new RawMessage(facts.ContentKeyFor(message.BodySha256), facts.MessageId, raw, source, receivedAt.UtcDateTime, facts.FromAddress, facts.FromName, facts.Subject),
+            new RawMessage(facts.ContentKeyFor(message.BodySha256, raw.Sha256), facts.MessageId, raw, source, receivedAt.UtcDateTime, facts.FromAddress, facts.FromName, facts.Subject),
             position, cancellationToken);
         return new StoredRaw(new IngestResult(stored.Id, stored.Duplicate, stored.Status, null), receivedAt);
     }
 
-    public Task<IngestResult> ProcessStoredAsync(StoredRaw stored, SpooledMessage message, CancellationToken cancellationToken) =>
-        ProcessStoredAsync(stored.Result.MessageId, message.Raw, message.Spool, message.Settings, stored.ReceivedAt, cancellationToken);
+    public async Task<IngestResult> ProcessStoredAsync(StoredRaw stored, SpooledMessage message, CancellationToken cancellationToken) =>
+        await ProcessStoredAsync(stored.Result.MessageId, null, message.Raw, message.Spool, message.Settings, stored.ReceivedAt, cancellationToken)
+        ?? stored.Result; // another process took it over (this one's lease lapsed): its verdict is theirs to store
 
     // Re-runs processing for messages a crash or a bug left `failed`, from their stored raw bytes.
     public async Task<IReadOnlyList<IngestResult>> RetryFailedAsync(CancellationToken cancellationToken)
     {
         var results = new List<IngestResult>();
-        foreach (var pending in await store.ListRetryableAsync(MaxAttempts, cancellationToken))
+        foreach (var (pending, owner) in await claims.ListRetryableAsync(cancellationToken))
         {
             var current = settings();
             using var spool = new FileSpool(current.SpoolFolder);
@@ -123,14 +122,21 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
             {
                 File.Delete(path);
             }
-            logger.LogInformation("Retrying message {Id} (attempt {Attempt})", pending.Id, pending.Attempts + 1);
-            results.Add(await ProcessStoredAsync(pending.Id, raw, spool, current, new DateTimeOffset(pending.ReceivedAtUtc, TimeSpan.Zero), cancellationToken));
+            logger.LogInformation("Retrying message {Id} (attempt {Attempt} of {Max})", pending.Id, pending.Attempts + 1, ProcessingClaims.MaxAttempts);
+            if (await ProcessStoredAsync(pending.Id, owner, raw, spool, current, new DateTimeOffset(pending.ReceivedAtUtc, TimeSpan.Zero), cancellationToken) is { } result)
+                results.Add(result);
         }
         return results;
     }
 
-    private async Task<IngestResult> ProcessStoredAsync(long id, SpooledFile raw, FileSpool spool, IngestionSettings current, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    // Null when the message was not this process's to work on (claimed by another meanwhile).
+    private async Task<IngestResult?> ProcessStoredAsync(long id, string? seenOwner, SpooledFile raw, FileSpool spool, IngestionSettings current, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        // The attempt is counted before any parsing runs: a message that kills the process still uses one up.
+        if (await claims.ClaimAsync(id, seenOwner, cancellationToken) is not { } attempt)
+            return null;
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewLeaseAsync(id, renewing.Token);
         MessageVerdict verdict;
         try
         {
@@ -138,11 +144,38 @@ public sealed class IngestionPipeline(ArchiveStore store, MessageDecomposer deco
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Message {Id}: processing failed; kept raw as failed and retried on the next pass", id);
-            await store.MarkFailedAsync(id, $"{e.GetType().Name}: {e.Message}", cancellationToken);
+            var error = $"{e.GetType().Name}: {e.Message}";
+            var last = attempt >= ProcessingClaims.MaxAttempts;
+            logger.LogError(e, last ? "Message {Id}: processing failed for the last time; kept raw as failed" : "Message {Id}: processing failed; kept raw as failed and retried later", id);
+            await store.MarkFailedAsync(id, last ? ProcessingClaims.GaveUp(attempt, error) : error, cancellationToken);
             return new IngestResult(id, Duplicate: false, MessageStatus.Failed, Reasons.Error);
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
         }
         await store.CompleteAsync(id, verdict, cancellationToken);
         return new IngestResult(id, Duplicate: false, verdict.Status, verdict.Reason);
+    }
+
+    private async Task RenewLeaseAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(ProcessingClaims.Lease / 3, clock, cancellationToken);
+                await claims.RenewAsync(id, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            // The lease lapses and another process may take the message over; the verdict is stored once either way (CompleteAsync replaces).
+            logger.LogWarning("Message {Id}: could not renew its processing lease: {Error}", id, e.Message);
+        }
     }
 }

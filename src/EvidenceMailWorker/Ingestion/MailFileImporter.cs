@@ -9,7 +9,8 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
 {
     // In folders only these are read (a Takeout export also holds JSON and HTML files); a file named
     // on the command line is read whatever its extension.
-    internal static readonly string[] FolderExtensions = [".eml", ".mbox", ".mbx", ".txt"];
+    // (.msg: mail text under that name is read; an Outlook file is reported, see MailFileKind.)
+    internal static readonly string[] FolderExtensions = [".eml", ".mbox", ".mbx", ".txt", ".msg"];
 
     public static int Workers { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
@@ -21,6 +22,7 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
             logger.LogInformation("Retried message {Id}: {Status}", retried.MessageId, retried.Status);
 
         var files = new List<string>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
@@ -28,7 +30,7 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
                     .Where(f => FolderExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                     .Where(f => !Path.GetFileName(f).StartsWith('.'))
                     .Order(StringComparer.Ordinal));
-            else if (File.Exists(path))
+            else if (File.Exists(path) && named.Add(path))
                 files.Add(path);
             else
                 summary.Unreadable($"{path}: no such file or folder");
@@ -36,17 +38,25 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
 
         var eml = files.Where(f => !MboxReader.LooksLikeMbox(f)).ToList();
         await Parallel.ForEachAsync(eml, new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = cancellationToken },
-            async (file, ct) => await ImportFileAsync(file, summary, ct));
+            async (file, ct) => await ImportFileAsync(file, summary, ct, foundInFolder: !named.Contains(file)));
         foreach (var mbox in files.Except(eml))
-            await ImportFileAsync(mbox, summary, cancellationToken);
+            await ImportFileAsync(mbox, summary, cancellationToken, foundInFolder: !named.Contains(mbox));
         return summary;
     }
 
-    public async Task ImportFileAsync(string path, ImportSummary summary, CancellationToken cancellationToken)
+    // foundInFolder: a `.txt` without mail headers is refused (a note, not mail); a file named on the
+    // command line is read whatever it looks like.
+    public async Task ImportFileAsync(string path, ImportSummary summary, CancellationToken cancellationToken, bool foundInFolder = true)
     {
         var full = Path.GetFullPath(path);
         try
         {
+            if (await MailFileKind.RefusalAsync(full, foundInFolder, cancellationToken) is { } refusal)
+            {
+                logger.LogWarning("Not read {Path}: {Reason}", full, refusal);
+                summary.Unreadable($"{full}: {refusal}");
+                return;
+            }
             if (MboxReader.LooksLikeMbox(full))
             {
                 await ImportMboxAsync(full, summary, cancellationToken);
@@ -58,7 +68,8 @@ public sealed class MailFileImporter(IngestionPipeline pipeline, ILogger<MailFil
                 summary.Count(result, adopted.Raw.Size);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        // A full disk is no fault of the file: it stops the whole import (VerbInvocation says so).
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException && !Storage.DatabaseFaults.IsDiskFull(e))
         {
             logger.LogError("Could not read {Path}: {Error}", full, e.Message);
             summary.Unreadable($"{full}: {e.Message}");

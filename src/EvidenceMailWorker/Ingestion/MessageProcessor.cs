@@ -23,8 +23,15 @@ public static class MessageProcessor
         var subject = Nfc(message.Subject);
 
         if (raw.Size > settings.Limits.MaxMessageBytes)
-            return Verdict(MessageStatus.Quarantined, Reasons.TooLarge, message, fromAddress, fromName, subject, null, null,
+        {
+            // Its headers still say whose it is: the unit keeps it (the office sees it) and is told it was too large.
+            var owner = AutomaticMailRules.Classify(message, fromAddress, settings.Directory.Campaign.Mailbox, settings.OwnMessageIdDomain) is null
+                && !AuthenticationJudge.HasFailed(message.Headers, settings.TrustedAuthServId)
+                ? SenderResolver.Resolve(message, fromAddress, settings.Directory)
+                : null;
+            return Verdict(MessageStatus.Quarantined, Reasons.TooLarge, message, fromAddress, fromName, subject, owner is { IsKnown: true } ? owner : null, null,
                 $"message is {raw.Size} bytes, over the limit of {settings.Limits.MaxMessageBytes}");
+        }
 
         var decomposed = await decomposer.DecomposeAsync(message, spool, settings.Limits, cancellationToken);
 
@@ -37,7 +44,8 @@ public static class MessageProcessor
             return Verdict(MessageStatus.Quarantined, Reasons.FailedAuthentication, message, fromAddress, fromName, subject, null, decomposed, match: Match(null));
         var sender = SenderResolver.Resolve(message, fromAddress, settings.Directory);
         if (!sender.IsKnown)
-            return Verdict(MessageStatus.Quarantined, Reasons.UnknownSender, message, fromAddress, fromName, subject, null, decomposed, match: Match(null));
+            return Verdict(MessageStatus.Quarantined, settings.Directory.IsStaff(fromAddress) ? Reasons.StaffMessage : Reasons.UnknownSender,
+                message, fromAddress, fromName, subject, null, decomposed, match: Match(null));
         if (decomposed.Problem is not null)
             return Verdict(MessageStatus.Quarantined, decomposed.Problem, message, fromAddress, fromName, subject, sender, decomposed, decomposed.ProblemDetail, Match(sender));
         return Verdict(MessageStatus.Accepted, null, message, fromAddress, fromName, subject, sender, decomposed, match: Match(sender));

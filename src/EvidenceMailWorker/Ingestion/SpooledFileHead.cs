@@ -1,4 +1,5 @@
 using EvidenceMailWorker.Core;
+using EvidenceMailWorker.Storage;
 
 namespace EvidenceMailWorker.Ingestion;
 

@@ -1,3 +1,5 @@
+using EvidenceMailWorker.Storage;
+
 namespace EvidenceMailWorker.Ingestion;
 
 // A raw message copied into its own spool folder, with the body hash taken on the way; owns the

@@ -1,5 +1,6 @@
 using MimeKit;
 using MimeKit.Tnef;
+using EvidenceMailWorker.Storage;
 
 namespace EvidenceMailWorker.Ingestion;
 

@@ -1,4 +1,3 @@
-using EvidenceMailWorker.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EvidenceMailWorker.Outbound;

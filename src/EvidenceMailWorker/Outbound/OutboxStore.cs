@@ -10,15 +10,16 @@ public sealed class OutboxStore(Database database)
     public async Task<IReadOnlyList<long>> DueAsync(DateTime nowUtc, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var ids = await connection.QueryAsync<long>(new CommandDefinition(
+        // Due, or claimed by a process that has died since (its lease has not lapsed yet).
+        var rows = await connection.QueryAsync<(long Id, string? ClaimedBy, object NextAttemptAt)>(new CommandDefinition(
             """
-            SELECT id FROM outbox
-            WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= @Now
+            SELECT id, claimed_by, next_attempt_at FROM outbox
+            WHERE sent_at IS NULL AND dead_at IS NULL AND (next_attempt_at <= @Now OR claimed_by IS NOT NULL)
             ORDER BY next_attempt_at, id
-            LIMIT @limit
             """,
-            new { Now = database.Dialect.Time(nowUtc), limit }, cancellationToken: cancellationToken));
-        return ids.ToList();
+            new { Now = database.Dialect.Time(nowUtc) }, cancellationToken: cancellationToken));
+        return rows.Where(r => SqliteTime.Parse(r.NextAttemptAt) <= nowUtc || !ProcessOwner.IsAlive(r.ClaimedBy!))
+            .Select(r => r.Id).Take(limit).ToList();
     }
 
     // Takes a row for delivery: counts the attempt and hides the row for the lease, atomically, so
@@ -26,12 +27,16 @@ public sealed class OutboxStore(Database database)
     public async Task<OutboxItem?> ClaimAsync(long id, DateTime nowUtc, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        var holder = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT claimed_by FROM outbox WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        var deadHolder = holder is not null && !ProcessOwner.IsAlive(holder) ? holder : null;
+        // Compare-and-set on the dead holder: of two processes taking it over, one wins.
         var claimed = await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @Until
-            WHERE id = @id AND sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= @Now
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @Until, claimed_by = @Owner
+            WHERE id = @id AND sent_at IS NULL AND dead_at IS NULL AND (next_attempt_at <= @Now OR claimed_by = @deadHolder)
             """,
-            new { id, Now = database.Dialect.Time(nowUtc), Until = database.Dialect.Time(nowUtc + lease) },
+            new { id, deadHolder, Owner = ProcessOwner.Current, Now = database.Dialect.Time(nowUtc), Until = database.Dialect.Time(nowUtc + lease) },
             cancellationToken: cancellationToken));
         if (claimed == 0)
             return null;
@@ -49,7 +54,7 @@ public sealed class OutboxStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET sent_at = @Now, last_error = NULL WHERE id = @id",
+            "UPDATE outbox SET sent_at = @Now, last_error = NULL, claimed_by = NULL WHERE id = @id",
             new { id, Now = database.Dialect.Time(nowUtc) }, cancellationToken: cancellationToken));
     }
 
@@ -57,7 +62,7 @@ public sealed class OutboxStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET last_error = @error, next_attempt_at = @Next, dead_at = @Dead WHERE id = @id",
+            "UPDATE outbox SET last_error = @error, next_attempt_at = @Next, dead_at = @Dead, claimed_by = NULL WHERE id = @id",
             new
             {
                 id,

@@ -24,8 +24,9 @@ public sealed class CoverageMissingEvidence : IMissingEvidence
             if (lacking.Count > 0)
                 gaps.Add(new CriterionGap(criterion, ClusterScope: false, lacking));
         }
-        var covered = coverage.Units.Sum(u => u.CoveredCriteria.Count) + coverage.ClusterCoveredCriteria.Count;
-        var required = covered + coverage.Units.Sum(u => u.MissingCriteria.Count) + coverage.ClusterMissingCriteria.Count;
+        // Weighted as the report weighs them (CONTRACT §5), so the receipt's x/y is the report's coverage.
+        var covered = coverage.CoveredPoints;
+        var required = coverage.RequiredPoints;
         return new CoverageGap(covered, required, gaps);
     }
 }

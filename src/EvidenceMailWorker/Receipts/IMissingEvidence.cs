@@ -10,7 +10,8 @@ public interface IMissingEvidence
     CoverageGap Find(CampaignOptions campaign, ClusterOptions cluster, string? trackId, IEnumerable<SubmissionRecord> acceptedForPeriod);
 }
 
-public sealed record CoverageGap(int Covered, int Required, IReadOnlyList<CriterionGap> Criteria);
+// Covered and Required are points (CONTRACT §5: each required item is worth its criterion's Points).
+public sealed record CoverageGap(double Covered, double Required, IReadOnlyList<CriterionGap> Criteria);
 
 // UnitIds empty with ClusterScope = the cluster as a whole lacks it.
 public sealed record CriterionGap(CriterionOptions Criterion, bool ClusterScope, IReadOnlyList<string> UnitIds);

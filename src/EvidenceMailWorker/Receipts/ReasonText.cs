@@ -8,6 +8,7 @@ public static class ReasonText
     public static string Vietnamese(string? reason) => reason switch
     {
         Reasons.UnknownSender => "địa chỉ email gửi thư chưa được đăng ký cho đơn vị nào",
+        Reasons.StaffMessage => "thư của Văn phòng hoặc cán bộ giám sát (không phải minh chứng của đơn vị)",
         Reasons.FailedAuthentication => "thư không vượt qua kiểm tra xác thực người gửi (có thể bị giả mạo)",
         Reasons.Unparseable => "không đọc được nội dung thư",
         Reasons.TooLarge => "thư vượt quá dung lượng cho phép",

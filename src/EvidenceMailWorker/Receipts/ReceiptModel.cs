@@ -35,12 +35,16 @@ public sealed record ReceivedFile(
     IReadOnlyList<string> Units,
     string? UnitProblem);
 
-public sealed record MissingSection(string Period, string? Track, int Covered, int Required, IReadOnlyList<MissingCriterion> Criteria)
+public sealed record MissingSection(string Period, string? Track, double Covered, double Required, IReadOnlyList<MissingCriterion> Criteria)
 {
     // Criteria some unit has sent for, listed one by one with who still lacks them; and those no unit
     // has sent anything for yet, listed compactly.
     public IReadOnlyList<MissingCriterion> Listed => Criteria.Where(c => !c.NoUnitYet).ToList();
     public IReadOnlyList<MissingCriterion> NoneYet => Criteria.Where(c => c.NoUnitYet).ToList();
+
+    // Points as the templates print them (7,5).
+    public string CoveredText => ReceiptNumbers.Points(Covered);
+    public string RequiredText => ReceiptNumbers.Points(Required);
 }
 
 // NoUnitYet: no unit of the cluster has sent anything for it (listed compactly, not unit by unit).

@@ -88,7 +88,7 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
                 criteria,
                 criteria.Count == 0 ? NoCriterion(directory, s, a.FileName, a.ArchivePath) : null,
                 units,
-                units.Count == 0 ? $"{Unknown}: tệp được tính chung cho cả cụm" : null));
+                units.Count == 0 ? $"{Unknown}: {NoUnit("tệp")}" : null));
         }
         // Links to document stores are evidence too (CONTRACT §4 "Links"), shown after the files.
         foreach (var link in s.Links)
@@ -100,10 +100,15 @@ public sealed class ReceiptModelBuilder(IMissingEvidence missingEvidence)
                 criteria,
                 criteria.Count == 0 ? $"{Unknown}: dòng chứa liên kết không ghi mã tiêu chí (ví dụ “TC 1.1: https://…”)" : null,
                 units,
-                units.Count == 0 ? $"{Unknown}: liên kết được tính chung cho cả cụm" : null));
+                units.Count == 0 ? $"{Unknown}: {NoUnit("liên kết")}" : null));
         }
         return files;
     }
+
+    // A unit-scope criterion is covered per unit (CONTRACT §5): evidence without a unit covers none of
+    // them, and the receipt must not say it counts for the cluster and then list the criterion as missing.
+    private static string NoUnit(string what) =>
+        $"{what} chưa được tính cho đơn vị nào; xin ghi tên đơn vị vào tên {what} (ví dụ “TC 1.1 - Xã … - Kế hoạch.pdf”)";
 
     // A code both criteria sets have (both start at 1.1) names no criterion until the subject names the
     // track; say so, with the words that would name it.

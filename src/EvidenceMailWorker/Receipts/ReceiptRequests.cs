@@ -34,7 +34,7 @@ public sealed class ReceiptRequests(
             {
                 messageId,
                 kind,
-                Sender = verdict.FromAddress!.Trim().ToLowerInvariant(),
+                Sender = StoredText.Clean(verdict.FromAddress!.Trim().ToLowerInvariant()),
                 Now = database.Dialect.Time(clock.GetUtcNow().UtcDateTime),
                 From = database.Dialect.Time(from == DateTimeOffset.MinValue ? DateTime.MinValue : from.UtcDateTime),
             },

@@ -1,4 +1,4 @@
-using EvidenceMailWorker.Hosting;
+using EvidenceMailWorker.Outbound;
 using Microsoft.Extensions.Logging;
 
 namespace EvidenceMailWorker.Receipts;

@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Core;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -1,7 +1,25 @@
-using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Understanding;
 
 namespace EvidenceMailWorker.Storage;
+
+// A file's bytes written to a temporary file and hashed on the way, so that nothing larger than a
+// copy buffer is ever held in memory and the SHA-256 (the content address) is known before storage.
+// (Defined here, not in Ingestion, because the archive stores it: Storage must not need Ingestion.)
+public sealed record SpooledFile(string Path, string Sha256, long Size)
+{
+    public FileStream OpenRead() =>
+        new(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+}
+
+// One file of a submission, as CONTRACT §3 "attachments" lists it: a file part, a TNEF member, a file
+// of a forwarded message, an archive, or an entry of an archive (ArchivePath set).
+public sealed record ExtractedAttachment(
+    string FileName,
+    string OriginalFileName,
+    string DeclaredContentType,
+    string DetectedContentType,
+    SpooledFile Content,
+    string? ArchivePath);
 
 // What is known of a message before any interpretation: enough to store it raw and find it again.
 public sealed record RawMessage(

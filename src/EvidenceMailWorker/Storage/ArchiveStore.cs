@@ -21,7 +21,7 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var existing = await FindAsync(connection, message.ContentKey, cancellationToken);
+        var existing = await FindAsync(connection, message.ContentKey, message.Raw.Sha256, cancellationToken);
         if (existing is not null)
         {
             if (position is not null)
@@ -35,35 +35,38 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             INSERT INTO messages (content_key, message_id, raw_sha256, raw_size, source, received_at, ingested_at,
-                                  from_address, from_name, subject, status, reason, error, gmail_message_id)
+                                  from_address, from_name, subject, status, reason, error, gmail_message_id, lease_owner, lease_until)
             VALUES (@ContentKey, @MessageId, @RawSha256, @RawSize, @Source, @ReceivedAt, @Now,
-                    @FromAddress, @FromName, @Subject, @Status, @Reason, @Error, @GmailMessageId)
+                    @FromAddress, @FromName, @Subject, @Status, @Reason, @Error, @GmailMessageId, @LeaseOwner, @LeaseUntil)
             ON CONFLICT (content_key) DO NOTHING
             RETURNING id
             """,
             new
             {
                 message.ContentKey,
-                message.MessageId,
+                MessageId = StoredText.Clean(message.MessageId),
                 RawSha256 = message.Raw.Sha256,
                 RawSize = message.Raw.Size,
-                message.Source,
+                Source = StoredText.Clean(message.Source),
                 ReceivedAt = database.Dialect.Time(message.ReceivedAtUtc),
                 Now = database.Dialect.Time(now),
-                message.FromAddress,
-                message.FromName,
-                message.Subject,
+                FromAddress = StoredText.Clean(message.FromAddress),
+                FromName = StoredText.Clean(message.FromName),
+                Subject = StoredText.Clean(message.Subject),
                 Status = MessageStatus.Failed,
                 Reason = Reasons.Error,
                 Error = UnfinishedError,
                 GmailMessageId = position?.GmailMessageId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // Its verdict is worked out next, by this process: nobody else's retry pass takes it meanwhile.
+                LeaseOwner = ProcessingClaims.Owner,
+                LeaseUntil = database.Dialect.Time(now + ProcessingClaims.Lease),
             },
             transaction, cancellationToken: cancellationToken));
         if (position is not null)
             await MailboxCheckpoints.AdvanceAsync(database, connection, transaction, position, now, ingested: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (id is null) // another worker stored it between our look-up and insert
-            return (await FindAsync(connection, message.ContentKey, cancellationToken))!;
+            return (await FindAsync(connection, message.ContentKey, message.Raw.Sha256, cancellationToken))!;
         return new StoredMessageRef(id.Value, Duplicate: false, MessageStatus.Failed);
     }
 
@@ -93,20 +96,20 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
                     Criteria = MatchJson.Codes(matched?.Criteria),
                     Units = MatchJson.Codes(matched?.Units),
                     ordinal = ordinal++,
-                    attachment.FileName,
-                    attachment.OriginalFileName,
-                    attachment.DeclaredContentType,
-                    attachment.DetectedContentType,
+                    FileName = StoredText.Clean(attachment.FileName),
+                    OriginalFileName = StoredText.Clean(attachment.OriginalFileName),
+                    DeclaredContentType = StoredText.Clean(attachment.DeclaredContentType),
+                    DetectedContentType = StoredText.Clean(attachment.DetectedContentType),
                     attachment.Content.Size,
                     attachment.Content.Sha256,
-                    attachment.ArchivePath,
+                    ArchivePath = StoredText.Clean(attachment.ArchivePath),
                 },
                 transaction, cancellationToken: cancellationToken));
         }
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE messages SET status = @Status, reason = @Reason, error = @Error, processed_at = @Now,
-                   attempts = attempts + 1, from_address = COALESCE(@FromAddress, from_address), from_name = COALESCE(@FromName, from_name),
+                   lease_owner = NULL, lease_until = NULL, next_attempt_at = NULL, from_address = COALESCE(@FromAddress, from_address), from_name = COALESCE(@FromName, from_name),
                    original_from = @OriginalFrom, subject = COALESCE(@Subject, subject), cluster_id = @ClusterId, unit_id = @UnitId,
                    text_body = @TextBody, html_body = @HtmlBody, track_id = @TrackId, period_id = @PeriodId, late = @Late
             WHERE id = @Id
@@ -116,16 +119,16 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
                 Id = id,
                 verdict.Status,
                 verdict.Reason,
-                verdict.Error,
+                Error = StoredText.Clean(verdict.Error),
                 Now = database.Dialect.Time(now),
-                verdict.FromAddress,
-                verdict.FromName,
-                verdict.OriginalFrom,
-                verdict.Subject,
+                FromAddress = StoredText.Clean(verdict.FromAddress),
+                FromName = StoredText.Clean(verdict.FromName),
+                OriginalFrom = StoredText.Clean(verdict.OriginalFrom),
+                Subject = StoredText.Clean(verdict.Subject),
                 verdict.ClusterId,
                 verdict.UnitId,
-                verdict.TextBody,
-                verdict.HtmlBody,
+                TextBody = StoredText.Clean(verdict.TextBody),
+                HtmlBody = StoredText.Clean(verdict.HtmlBody),
                 match.TrackId,
                 match.PeriodId,
                 match.Late,
@@ -143,18 +146,9 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE messages SET status = @Status, reason = @Reason, error = @error, processed_at = @Now, attempts = attempts + 1 WHERE id = @id",
-            new { id, error, Status = MessageStatus.Failed, Reason = Reasons.Error, Now = database.Dialect.Time(clock.GetUtcNow().UtcDateTime) },
+            "UPDATE messages SET status = @Status, reason = @Reason, error = @error, processed_at = @Now, lease_owner = NULL, lease_until = NULL WHERE id = @id",
+            new { id, error = StoredText.Clean(error), Status = MessageStatus.Failed, Reason = Reasons.Error, Now = database.Dialect.Time(clock.GetUtcNow().UtcDateTime) },
             cancellationToken: cancellationToken));
-    }
-
-    public async Task<IReadOnlyList<PendingMessage>> ListRetryableAsync(int maxAttempts, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string RawSha256, string Source, object ReceivedAt, int Attempts)>(new CommandDefinition(
-            "SELECT id, raw_sha256, source, received_at, attempts FROM messages WHERE status = @Status AND attempts < @maxAttempts ORDER BY id",
-            new { Status = MessageStatus.Failed, maxAttempts }, cancellationToken: cancellationToken));
-        return rows.Select(r => new PendingMessage(r.Id, r.RawSha256, r.Source, SqliteTime.Parse(r.ReceivedAt), r.Attempts)).ToList();
     }
 
     public async Task<bool> CopyBlobToAsync(string sha256, Stream destination, CancellationToken cancellationToken)
@@ -163,10 +157,13 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
         return await database.Dialect.CopyBlobToAsync(connection, sha256, destination, cancellationToken);
     }
 
-    private static async Task<StoredMessageRef?> FindAsync(System.Data.Common.DbConnection connection, string contentKey, CancellationToken cancellationToken)
+    // The same raw bytes are the same message even under a key an older version computed
+    // differently (a Message-ID with a header block BodyHasher now treats as having no body).
+    private static async Task<StoredMessageRef?> FindAsync(System.Data.Common.DbConnection connection, string contentKey, string rawSha256, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Status)?>(new CommandDefinition(
-            "SELECT id, status FROM messages WHERE content_key = @contentKey", new { contentKey }, cancellationToken: cancellationToken));
+        var row = await connection.QueryFirstOrDefaultAsync<(long Id, string Status)?>(new CommandDefinition(
+            "SELECT id, status FROM messages WHERE content_key = @contentKey OR raw_sha256 = @rawSha256 ORDER BY id LIMIT 1",
+            new { contentKey, rawSha256 }, cancellationToken: cancellationToken));
         return row is { } r ? new StoredMessageRef(r.Id, Duplicate: true, r.Status) : null;
     }
 }

@@ -25,14 +25,26 @@ public sealed class MailboxCheckpoints(Database database, TimeProvider clock)
         await AdvanceAsync(database, connection, null, position, clock.GetUtcNow().UtcDateTime, ingested: false, cancellationToken);
     }
 
-    // The checkpoint write that ArchiveStore runs inside the message's own transaction.
-    public static Task AdvanceAsync(Database database, DbConnection connection, DbTransaction? transaction, MailboxPosition position,
-        DateTime nowUtc, bool ingested, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    // The checkpoint write that ArchiveStore runs inside the message's own transaction. Monotonic
+    // under one UIDVALIDITY: a slower process (or page) can never move it back over stored mail.
+    public static async Task AdvanceAsync(Database database, DbConnection connection, DbTransaction? transaction, MailboxPosition position,
+        DateTime nowUtc, bool ingested, CancellationToken cancellationToken)
+    {
+        if (position.Labelled && position.Uid > 0)
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO label_pending (account, folder, uid_validity, uid) VALUES (@Account, @Folder, @UidValidity, @Uid)
+                ON CONFLICT (account, folder, uid_validity, uid) DO NOTHING
+                """,
+                new { position.Account, position.Folder, UidValidity = (long)position.UidValidity, Uid = (long)position.Uid },
+                transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO mailbox_checkpoints (account, folder, uid_validity, last_uid, last_contact_at, last_ingest_at)
             VALUES (@Account, @Folder, @UidValidity, @Uid, @Now, {(ingested ? "@Now" : "NULL")})
-            ON CONFLICT (account, folder) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid,
+            ON CONFLICT (account, folder) DO UPDATE SET uid_validity = excluded.uid_validity,
+                last_uid = CASE WHEN mailbox_checkpoints.uid_validity = excluded.uid_validity AND mailbox_checkpoints.last_uid > excluded.last_uid
+                                THEN mailbox_checkpoints.last_uid ELSE excluded.last_uid END,
                 last_contact_at = excluded.last_contact_at, last_error = NULL
                 {(ingested ? ", last_ingest_at = excluded.last_ingest_at" : "")}
             """,
@@ -45,6 +57,29 @@ public sealed class MailboxCheckpoints(Database database, TimeProvider clock)
                 Now = database.Dialect.Time(nowUtc),
             },
             transaction, cancellationToken: cancellationToken));
+    }
+
+    // What still needs the label in this folder, oldest first; pending rows of an older UIDVALIDITY
+    // name UIDs that no longer exist and are dropped.
+    public async Task<IReadOnlyList<uint>> UnlabelledAsync(string account, string folder, uint uidValidity, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM label_pending WHERE account = @account AND folder = @folder AND uid_validity <> @validity",
+            new { account, folder, validity = (long)uidValidity }, cancellationToken: cancellationToken));
+        var uids = await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT uid FROM label_pending WHERE account = @account AND folder = @folder AND uid_validity = @validity ORDER BY uid LIMIT @limit",
+            new { account, folder, validity = (long)uidValidity, limit }, cancellationToken: cancellationToken));
+        return uids.Select(u => (uint)u).ToList();
+    }
+
+    public async Task LabelledAsync(string account, string folder, uint uidValidity, IReadOnlyList<uint> uids, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM label_pending WHERE account = @account AND folder = @folder AND uid_validity = @validity AND uid = @uid",
+            uids.Select(uid => new { account, folder, validity = (long)uidValidity, uid = (long)uid }), cancellationToken: cancellationToken));
+    }
 
     // Successful contact clears the last error; a failed one records it (for `status`).
     public async Task RecordContactAsync(string account, string folder, string? error, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public static class MatchJson
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO links (message_id, ordinal, url, criteria, units) VALUES (@messageId, @ordinal, @Url, @Criteria, @Units)",
-                new { messageId, ordinal, links[ordinal].Url, Criteria = Codes(links[ordinal].Match.Criteria), Units = Codes(links[ordinal].Match.Units) },
+                new { messageId, ordinal, Url = StoredText.Clean(links[ordinal].Url), Criteria = Codes(links[ordinal].Match.Criteria), Units = Codes(links[ordinal].Match.Units) },
                 transaction, cancellationToken: cancellationToken));
         }
     }

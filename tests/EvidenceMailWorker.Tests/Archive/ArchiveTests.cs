@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Storage;
 using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Core;
 using EvidenceMailWorker.Tests.Support;
@@ -100,6 +101,8 @@ public sealed class ArchiveTests
         Assert.Equal(Reasons.Error, interrupted.Reason);
         Assert.Contains("interrupted", interrupted.Error);
 
+        // The process that stored it is "dead": its lease lapses.
+        harness.Clock.Advance(ProcessingClaims.Lease + TimeSpan.FromSeconds(1));
         var retried = await harness.Pipeline.RetryFailedAsync(CancellationToken.None);
         Assert.Single(retried);
         var finished = await harness.SubmissionAsync(stored.MessageId);

@@ -89,6 +89,15 @@ public sealed class ConfigurationLoaderTests
     }
 
     [Fact]
+    public void A_json_syntax_error_names_its_line_and_column()
+    {
+        using var dir = new TempConfigDir().Write("campaign.json", "{\n  \"Campaign\": {\n    \"Year\": 2024,,\n  }\n}\n");
+        var ex = Assert.Throws<ConfigurationLoadException>(() => TestConfig.Load(dir.Path));
+        Assert.Contains("campaign.json", ex.Message);
+        Assert.Contains("Line 3, column 18", ex.Message);
+    }
+
+    [Fact]
     public void Missing_campaign_section_is_one_clear_problem()
     {
         using var dir = new TempConfigDir();

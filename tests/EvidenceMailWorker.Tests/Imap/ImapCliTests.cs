@@ -97,11 +97,10 @@ public sealed class ImapCliTests : IDisposable
         while (await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM messages WHERE status = 'accepted'") < count && DateTime.UtcNow < until && !second.HasExited)
             await Task.Delay(50);
 
-        var stopwatch = Stopwatch.StartNew();
+        // SIGTERM ends it by itself (the token only stops a hung test): a clean exit, not System.CommandLine's forced one.
         Process.Start("kill", ["-TERM", second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await second.WaitForExitAsync(timeout.Token);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"SIGTERM took {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        using var hung = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await second.WaitForExitAsync(hung.Token);
         Assert.True(second.ExitCode == 0, await stderr);
 
         Assert.Equal(count, await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM messages"));
@@ -109,5 +108,17 @@ public sealed class ImapCliTests : IDisposable
         Assert.Equal(count, await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM messages WHERE status = 'accepted'"));
         Assert.Equal(2 * count, await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM attachments"));
         Assert.Equal(count, await SqliteProbe.CountAsync(Database, "SELECT last_uid FROM mailbox_checkpoints"));
+        // Labelled too, also what the killed process stored but had not labelled yet.
+        Assert.Equal(count, await LabelledAsync(user));
+        Assert.Equal(0, await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM label_pending"));
+    }
+
+    public static async Task<int> LabelledAsync(DovecotUser user)
+    {
+        using var client = await user.ConnectAsync();
+        await client.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly);
+        var summaries = await client.Inbox.FetchAsync(0, -1, new MailKit.FetchRequest(MailKit.MessageSummaryItems.Flags));
+        await client.DisconnectAsync(true);
+        return summaries.Count(s => s.Keywords.Contains("EvidenceWorker"));
     }
 }

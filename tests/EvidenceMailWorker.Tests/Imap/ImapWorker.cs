@@ -23,7 +23,7 @@ public sealed class ImapWorker : IAsyncDisposable
         var connector = new ImapConnector(monitor, new EvidenceMailWorker.Auth.OAuth2TokenClient(new HttpClient(), TimeProvider.System), paths, NullLogger<ImapConnector>.Instance);
         var sweeper = new ImapSweeper(archive.Pipeline, Checkpoints, TimeProvider.System, new TestOutputLogger<ImapSweeper>(output));
         Log = new TestOutputLogger<ImapMailboxSource>(output);
-        Source = new ImapMailboxSource(connector, sweeper, archive.Pipeline, Checkpoints, monitor, TimeProvider.System, Log);
+        Source = new ImapMailboxSource(connector, sweeper, archive.Pipeline, Checkpoints, new MailboxLeases(archive.Database), archive.Database, monitor, TimeProvider.System, Log);
     }
 
     public ArchiveHarness Archive { get; }

@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Storage;
 using System.Security.Cryptography;
 using System.Text;
 using EvidenceMailWorker.Configuration;

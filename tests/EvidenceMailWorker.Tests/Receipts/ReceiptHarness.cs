@@ -42,11 +42,12 @@ public sealed class ReceiptHarness : IAsyncDisposable
     public OutboxOptions Outbox { get; }
     public ReceiptsOptions Receipts { get; }
     public CampaignOptions Campaign { get; }
+    public LimitsOptions Limits { get; private init; } = new();
     public string OutboxFolder => _folder.Combine("outbox");
     public IServiceProvider Services => _services;
     public CollectedErrors Logged { get; } = new();
 
-    public static async Task<ReceiptHarness> CreateAsync(DatabaseProvider provider, int quietSeconds = 120, PostfixServer? smtp = null)
+    public static async Task<ReceiptHarness> CreateAsync(DatabaseProvider provider, int quietSeconds = 120, PostfixServer? smtp = null, LimitsOptions? limits = null)
     {
         var folder = new TempFolder();
         var database = await TestDatabase.CreateAsync(provider, folder.Path);
@@ -54,7 +55,7 @@ public sealed class ReceiptHarness : IAsyncDisposable
         var outbox = smtp is null
             ? new OutboxOptions { Mode = "Folder" }
             : new OutboxOptions { Mode = "Smtp", Host = smtp.Host, Port = smtp.Port, Security = MailSecurity.None };
-        return new ReceiptHarness(folder, database, clock, outbox, new ReceiptsOptions { QuietSeconds = quietSeconds });
+        return new ReceiptHarness(folder, database, clock, outbox, new ReceiptsOptions { QuietSeconds = quietSeconds }) { Limits = limits ?? new LimitsOptions() };
     }
 
     public async Task RestartAsync()
@@ -114,15 +115,16 @@ public sealed class ReceiptHarness : IAsyncDisposable
         services.AddSingleton<IOptions<OutboxOptions>>(Options.Create(Outbox));
         services.AddSingleton<IOptionsMonitor<ReceiptsOptions>>(new FixedOptions<ReceiptsOptions>(Receipts));
         services.AddSingleton<ArchiveStore>();
+        services.AddSingleton<ProcessingClaims>();
         services.AddSingleton<SubmissionQueries>();
         services.AddSingleton<MessageDecomposer>();
         services.AddSingleton<Func<IngestionSettings>>(_ => () => new IngestionSettings(
-            new CampaignDirectory(Campaign), new LimitsOptions(), "mx.google.com", Outbox.MessageIdDomain, paths.SpoolFolder));
+            new CampaignDirectory(Campaign), Limits, "mx.google.com", Outbox.MessageIdDomain, paths.SpoolFolder));
         services.AddSingleton<IngestionPipeline>();
         services.AddOutbox();
         var provider = services.BuildServiceProvider();
-        // As the `run` worker does: answer what arrives from "now" (the worker's start) on.
-        provider.GetRequiredService<ReceiptPolicy>().SendFrom(Clock.GetUtcNow());
+        // As `run` does at every start: answer mail from the first start on this database on.
+        provider.GetRequiredService<ReceiptWatermark>().EstablishAsync(CancellationToken.None).GetAwaiter().GetResult();
         return provider;
     }
 

@@ -73,7 +73,8 @@ public sealed class ReceiptRenderingTests
             Assert.Contains("Xã Ngọc Thuận", body);
             Assert.Contains("Tiêu chí 1.3/Xã Bàn Thạch/anh ky niem 26-3.jpg", body);
             Assert.Contains("chưa xác định được: tên tệp và thư mục không có mã tiêu chí", body);
-            Assert.Contains("chưa xác định được: tệp được tính chung cho cả cụm", body); // the photo
+            Assert.Contains("chưa xác định được: tệp chưa được tính cho đơn vị nào", body); // the photo: a unit-scope criterion needs a unit
+            Assert.DoesNotContain("tính chung cho cả cụm", body);
             Assert.Contains("6 tháng đầu năm 2024", body);
             Assert.Contains("đúng hạn", body);
             Assert.Contains("Chưa đơn vị nào gửi minh chứng (14 tiêu chí)", body); // e.g. 1.2
@@ -89,8 +90,12 @@ public sealed class ReceiptRenderingTests
     {
         var (model, _, _) = Sample();
         var section = Assert.Single(model.Missing);
-        // doan: 17 unit criteria × 6 units + 1 cluster criterion; covered 1.1/chuc, 2.1/thuan, 1.3/ban-thach, 4.5.
-        Assert.Equal((4, 17 * 6 + 1), (section.Covered, section.Required));
+        // Points, as the report weighs them: doan's unit criteria × 6 units + cluster criterion 4.5;
+        // covered 1.1/chuc, 2.1/thuan, 1.3/ban-thach, 4.5.
+        var doan = SampleCampaign.Load().Criteria.Where(c => c.Track == "doan").ToList();
+        double Points(string code) => doan.Single(c => c.Code == code).Points;
+        var required = doan.Where(c => c.Scope == "Unit").Sum(c => c.Points) * 6 + doan.Where(c => c.Scope == "Cluster").Sum(c => c.Points);
+        Assert.Equal((Points("1.1") + Points("2.1") + Points("1.3") + Points("4.5"), required), (section.Covered, section.Required));
         Assert.DoesNotContain(section.Criteria, c => c.Code == "4.5");
         Assert.Contains(section.Criteria, c => c.Code == "1.1" && !c.Lacking.Contains("Xã Ngọc Chúc") && c.Lacking.Contains("Xã Ngọc Thuận"));
     }

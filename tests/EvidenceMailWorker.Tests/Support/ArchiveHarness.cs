@@ -23,7 +23,8 @@ public sealed class ArchiveHarness : IAsyncDisposable
         Limits = limits;
         Settings = new IngestionSettings(new CampaignDirectory(campaign ?? SampleCampaign.Load()), limits, "mx.google.com", "evidencemailworker.invalid", _folder.Combine("spool"));
         Directory.CreateDirectory(Settings.SpoolFolder);
-        Pipeline = new IngestionPipeline(Store, new MessageDecomposer(), () => Settings, Clock, NullLogger<IngestionPipeline>.Instance);
+        Claims = new ProcessingClaims(database, Clock);
+        Pipeline = new IngestionPipeline(Store, Claims, new MessageDecomposer(), () => Settings, Clock, NullLogger<IngestionPipeline>.Instance);
         Importer = new MailFileImporter(Pipeline, NullLogger<MailFileImporter>.Instance);
     }
 
@@ -34,6 +35,7 @@ public sealed class ArchiveHarness : IAsyncDisposable
     public LimitsOptions Limits { get; }
     // Settable so a test can change the configuration between passes (reprocess after a config edit).
     public IngestionSettings Settings { get; set; }
+    public ProcessingClaims Claims { get; }
     public IngestionPipeline Pipeline { get; }
     public MailFileImporter Importer { get; }
     public string Folder => _folder.Path;

@@ -104,6 +104,7 @@ public sealed class CoverageTests
         var hoi11 = gap.Criteria.Single(g => g.Criterion.Track == "hoi" && g.Criterion.Code == "1.1");
         Assert.Contains("xa-ngoc-hoa", doan11.UnitIds);
         Assert.DoesNotContain("xa-ngoc-hoa", hoi11.UnitIds);
-        Assert.Equal(1, gap.Covered);
+        // Covered is in points (CONTRACT §5): the one Hội 1.1 item for xa-ngoc-hoa.
+        Assert.Equal(hoi11.Criterion.Points, gap.Covered);
     }
 }

@@ -39,11 +39,17 @@ public sealed class FolderMailboxSource(MailFileImporter importer, IngestionPipe
         watcher.Renamed += (_, _) => Release(wake);
         watcher.EnableRaisingEvents = true;
         logger.LogInformation("Watching folder {Inbox} for .eml and mbox files", Inbox);
+        string? pausedBy = null; // a full disk or a database outage: said once, and once when it is over
+        var backoff = new Imap.Backoff(Rescan, TimeSpan.FromMinutes(1));
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 var waiting = await PassAsync(cancellationToken);
+                if (pausedBy is not null)
+                    logger.LogInformation("Ingestion resumed ({Cause} is over)", pausedBy);
+                pausedBy = null;
+                backoff.Reset();
                 // A file still being written is looked at again once it can have settled.
                 var pause = waiting > 0 ? CompletedFileDetector.Settle : Rescan;
                 await wake.WaitAsync(pause, cancellationToken);
@@ -51,6 +57,23 @@ public sealed class FolderMailboxSource(MailFileImporter importer, IngestionPipe
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (Storage.DatabaseFaults.IsDiskFull(e) || Storage.DatabaseFaults.IsUnavailable(e))
+            {
+                var cause = Storage.DatabaseFaults.IsDiskFull(e) ? "the full disk" : "the database outage";
+                if (pausedBy is null)
+                    logger.LogWarning(Storage.DatabaseFaults.IsDiskFull(e)
+                        ? "Disk full ({Error}): ingestion paused, files stay in the inbox and nothing stored is lost; it resumes when space is freed"
+                        : "Database unreachable ({Error}): ingestion paused, files stay in the inbox; it resumes when the database is back", e.Message);
+                pausedBy = cause;
+                try
+                {
+                    await Task.Delay(backoff.Next(), clock, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
             catch (Exception e)
             {

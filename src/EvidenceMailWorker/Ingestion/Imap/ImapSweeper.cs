@@ -18,6 +18,8 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
         var folder = session.Folder;
         var validity = folder.UidValidity;
         var lastUid = await StartingPointAsync(session, validity, cancellationToken);
+        // What an interrupted sweep stored but could not label yet.
+        await LabelPendingAsync(session, validity, cancellationToken);
 
         // A UID range n:* always includes the highest UID even when it is below n (RFC 3501 §6.4.8): filter.
         var found = await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId(validity, lastUid + 1), UniqueId.MaxValue)), cancellationToken);
@@ -33,20 +35,18 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
         foreach (var page in pending.Chunk(PageSize))
         {
             var summaries = (await folder.FetchAsync(page, items, cancellationToken)).OrderBy(s => s.UniqueId.Id).ToList();
-            var stored = new List<UniqueId>(summaries.Count);
             try
             {
                 foreach (var summary in summaries)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (await IngestAsync(session, summary, validity, processing, cancellationToken))
-                        stored.Add(summary.UniqueId);
+                    await IngestAsync(session, summary, validity, processing, cancellationToken);
                     progress.Add(summary.Size ?? 0);
                 }
             }
             finally
             {
-                await MarkQuietlyAsync(session, stored, cancellationToken);
+                await LabelPendingAsync(session, validity, cancellationToken);
             }
         }
         await processing.DrainAsync();
@@ -74,7 +74,7 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
     private async Task<bool> IngestAsync(ImapSession session, IMessageSummary summary, uint validity, ParallelProcessing processing, CancellationToken cancellationToken)
     {
         var uid = summary.UniqueId;
-        var position = new MailboxPosition(session.Account, session.Folder.FullName, validity, uid.Id, summary.GMailMessageId);
+        var position = new MailboxPosition(session.Account, session.Folder.FullName, validity, uid.Id, summary.GMailMessageId, Labelled: !string.IsNullOrEmpty(session.Label));
         // Gmail's id survives UIDVALIDITY resets and labels: known mail is not downloaded again.
         if (summary.GMailMessageId is { } gmailId && await checkpoints.HasGmailMessageAsync(gmailId, cancellationToken))
         {
@@ -113,14 +113,20 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
         }
     }
 
-    // The label is a courtesy to people; failing to add it must not stop ingestion (the message is safe).
-    private async Task MarkQuietlyAsync(ImapSession session, List<UniqueId> uids, CancellationToken cancellationToken)
+    // Labels what label_pending holds for this folder, a page at a time. Failing to label must not
+    // stop ingestion (the message is safe); what is left is labelled by a later sweep.
+    private async Task LabelPendingAsync(ImapSession session, uint validity, CancellationToken cancellationToken)
     {
-        if (uids.Count == 0 || !session.Client.IsConnected || cancellationToken.IsCancellationRequested)
+        if (string.IsNullOrEmpty(session.Label) || !session.Client.IsConnected || cancellationToken.IsCancellationRequested)
             return;
+        var uids = new List<uint>();
         try
         {
-            await ProcessedMarker.MarkAsync(session, uids, cancellationToken);
+            while ((uids = [.. await checkpoints.UnlabelledAsync(session.Account, session.Folder.FullName, validity, PageSize * 10, cancellationToken)]).Count > 0)
+            {
+                await ProcessedMarker.MarkAsync(session, uids.Select(u => new UniqueId(validity, u)).ToList(), cancellationToken);
+                await checkpoints.LabelledAsync(session.Account, session.Folder.FullName, validity, uids, cancellationToken);
+            }
         }
         catch (Exception e) when (e is MailKit.Net.Imap.ImapCommandException or MailKit.Net.Imap.ImapProtocolException or IOException)
         {

@@ -2,7 +2,7 @@ using EvidenceMailWorker.Outbound;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace EvidenceMailWorker.Hosting;
+namespace EvidenceMailWorker.Outbound;
 
 // A `run` loop over work that falls due: a pass when woken (new work committed), when the next
 // item falls due, or every Poll (another worker instance may have added work). A failed pass waits

@@ -1,11 +1,13 @@
 using EvidenceMailWorker.Ingestion;
+using EvidenceMailWorker.Tests.Ingestion;
+using EvidenceMailWorker.Tests.Support;
 using MimeKit;
 using Xunit;
 
-namespace EvidenceMailWorker.Tests.Ingestion;
+namespace EvidenceMailWorker.CorpusCheck;
 
-// Odd real-world messages from MimeKit's own test data must decompose without throwing. The corpus
-// is read in place (not ours to copy); its absence must fail loudly, not pass by testing nothing.
+// Odd real-world messages from MimeKit's own test data and the hostile set must decompose without
+// throwing. The corpus is read in place (not ours to copy); its absence must fail loudly.
 public sealed class MimeKitCorpusTests : IDisposable
 {
     private readonly DecompositionFixture _fixture = new();
@@ -15,10 +17,10 @@ public sealed class MimeKitCorpusTests : IDisposable
     [Fact]
     public async Task Every_corpus_message_decomposes()
     {
-        var folder = FindCorpus();
-        Assert.True(folder is not null, "MimeKit corpus not found: expected shared/corpora/mimekit/messages above the test folder (e.g. /work/shared/corpora/mimekit/messages).");
+        var folder = Path.Combine(RepositoryRoot.CorporaFolder, "mimekit", "messages");
+        Assert.True(Directory.Exists(folder), $"MimeKit corpus not found at {folder}");
 
-        var files = Directory.GetFiles(folder!);
+        var files = Directory.GetFiles(folder);
         Assert.True(files.Length > 10, $"only {files.Length} corpus messages found in {folder}");
 
         var failures = new List<string>();
@@ -36,16 +38,5 @@ public sealed class MimeKitCorpusTests : IDisposable
             }
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-    }
-
-    private static string? FindCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpora", "mimekit", "messages");
-            if (Directory.Exists(candidate))
-                return candidate;
-        }
-        return null;
     }
 }

@@ -1,11 +1,11 @@
 using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Ingestion;
-using EvidenceMailWorker.Receipts;
+using EvidenceMailWorker.Outbound;
 using EvidenceMailWorker.Storage;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace EvidenceMailWorker.Outbound;
+namespace EvidenceMailWorker.Receipts;
 
 // Mails the office (Office.Recipients) when the mailbox can no longer be read, at most once a day
 // per mailbox: the worker itself cannot fix a revoked password, and nobody reads its log.

@@ -1,6 +1,6 @@
-using EvidenceMailWorker.Storage;
+using EvidenceMailWorker.Understanding;
 
-namespace EvidenceMailWorker.Understanding;
+namespace EvidenceMailWorker.Storage;
 
 // CONTRACT §5 "Evidence": every attachment (archives and their entries alike) and every link of a
 // submission, one item per unit it names (or one with no unit), carrying the submission's track.

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace EvidenceMailWorker.Cli;
+namespace EvidenceMailWorker.Core;
 
 // JSON for scripts: Vietnamese printed as itself (not \u escapes), times with the campaign's offset.
 public static class JsonOutput
