@@ -42,9 +42,10 @@ public sealed class ScheduleService(
         var schedule = new CampaignSchedule(campaign.CurrentValue);
         await CatchUpAsync(schedule, now, cancellationToken);
         await ScheduleAsync(schedule, now, cancellationToken);
-        var next = _scheduled.FirstOrDefault();
-        logger.LogInformation("Schedule: {Count} fire times ahead; next {Job} at {At:yyyy-MM-dd HH:mm zzz}",
-            _scheduled.Count, next?.Job ?? "none", next?.At);
+        if (_scheduled.FirstOrDefault() is { } next)
+            logger.LogInformation("Schedule: {Count} fire times ahead; next {Job} at {At:yyyy-MM-dd HH:mm zzz}", _scheduled.Count, next.Job, next.At);
+        else
+            logger.LogInformation("Schedule: nothing ahead (the campaign's last fire time has passed)");
         _subscription = campaign.OnChange((_, _) => Task.Run(RescheduleAsync));
     }
 
