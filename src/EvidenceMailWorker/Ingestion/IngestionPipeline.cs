@@ -175,7 +175,9 @@ public sealed class IngestionPipeline(ArchiveStore store, ProcessingClaims claim
         {
             verdict = await MessageProcessor.ProcessAsync(raw, spool, current, decomposer, receivedAt, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        // A full disk is not the message's fault: its row stays `failed` (leased to a process that is
+        // about to stop), the caller stops, and the next pass takes it again.
+        catch (Exception e) when (e is not OperationCanceledException && !DatabaseFaults.IsDiskFull(e))
         {
             var error = $"{e.GetType().Name}: {e.Message}";
             var last = attempt >= ProcessingClaims.MaxAttempts;
