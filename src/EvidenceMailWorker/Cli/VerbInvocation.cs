@@ -116,7 +116,15 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
         {
             ProcessSpool.Remove(paths.SpoolFolder);
             await host.Services.GetRequiredService<Database>().DisposeAsync();
-            await Serilog.Log.CloseAndFlushAsync();
+            try
+            {
+                await Serilog.Log.CloseAndFlushAsync();
+            }
+            catch (IOException)
+            {
+                // The log file's last buffer cannot be written (a full disk): what mattered is on stderr
+                // already, and an exception here would end the process with a stack trace (exit 134).
+            }
         }
     }
 }

@@ -102,31 +102,64 @@ public sealed class IngestionPipeline(ArchiveStore store, ProcessingClaims claim
         {
             var current = settings();
             using var spool = new FileSpool(current.SpoolFolder);
-            SpooledFile raw;
-            // The blob goes to a temp file first (streaming, never whole in memory), then through the spool for its hash.
-            var path = Path.Combine(current.SpoolFolder, $"retry-{pending.Id}-{Guid.NewGuid():N}");
-            try
-            {
-                await using (var file = File.Create(path))
-                {
-                    if (!await store.CopyBlobToAsync(pending.RawSha256, file, cancellationToken))
-                    {
-                        logger.LogError("Message {Id}: raw blob {Sha} is missing; cannot retry", pending.Id, pending.RawSha256);
-                        continue;
-                    }
-                }
-                await using var input = File.OpenRead(path);
-                raw = await spool.SpoolAsync(input, cancellationToken);
-            }
-            finally
-            {
-                File.Delete(path);
-            }
+            if (await LoadRawAsync(pending, spool, current, cancellationToken) is not { } raw)
+                continue;
             logger.LogInformation("Retrying message {Id} (attempt {Attempt} of {Max})", pending.Id, pending.Attempts + 1, ProcessingClaims.MaxAttempts);
             if (await ProcessStoredAsync(pending.Id, owner, raw, spool, current, new DateTimeOffset(pending.ReceivedAtUtc, TimeSpan.Zero), cancellationToken) is { } result)
                 results.Add(result);
         }
         return results;
+    }
+
+    // `reprocess`: one stored message through the same steps again, against `current` (after a config
+    // edit). A verdict in progress elsewhere is left to its process; no attempt is counted (nothing
+    // new arrived). Null when skipped.
+    public async Task<IngestResult?> ReprocessAsync(PendingMessage message, IngestionSettings current, CancellationToken cancellationToken)
+    {
+        if (await claims.IsLeasedElsewhereAsync(message.Id, cancellationToken))
+        {
+            logger.LogInformation("Message {Id} is being processed by another worker; left to it", message.Id);
+            return null;
+        }
+        using var spool = new FileSpool(current.SpoolFolder);
+        if (await LoadRawAsync(message, spool, current, cancellationToken) is not { } raw)
+            return null;
+        try
+        {
+            var verdict = await MessageProcessor.ProcessAsync(raw, spool, current, decomposer, new DateTimeOffset(message.ReceivedAtUtc, TimeSpan.Zero), cancellationToken);
+            await store.CompleteAsync(message.Id, verdict, cancellationToken);
+            return new IngestResult(message.Id, Duplicate: false, verdict.Status, verdict.Reason);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Message {Id}: reprocessing failed; marked failed", message.Id);
+            await store.MarkFailedAsync(message.Id, $"{e.GetType().Name}: {e.Message}", cancellationToken);
+            return new IngestResult(message.Id, Duplicate: false, MessageStatus.Failed, Reasons.Error);
+        }
+    }
+
+    // The stored raw bytes back into a spool file: the blob goes to a temp file first (streaming,
+    // never whole in memory), then through the spool for its hash. Null when the blob is missing.
+    private async Task<SpooledFile?> LoadRawAsync(PendingMessage message, FileSpool spool, IngestionSettings current, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(current.SpoolFolder, $"raw-{message.Id}-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var file = File.Create(path))
+            {
+                if (!await store.CopyBlobToAsync(message.RawSha256, file, cancellationToken))
+                {
+                    logger.LogError("Message {Id}: raw blob {Sha} is missing; cannot process it again", message.Id, message.RawSha256);
+                    return null;
+                }
+            }
+            await using var input = File.OpenRead(path);
+            return await spool.SpoolAsync(input, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     // Null when the message was not this process's to work on (claimed by another meanwhile).
@@ -142,7 +175,9 @@ public sealed class IngestionPipeline(ArchiveStore store, ProcessingClaims claim
         {
             verdict = await MessageProcessor.ProcessAsync(raw, spool, current, decomposer, receivedAt, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        // A full disk is not the message's fault: its row stays `failed` (leased to a process that is
+        // about to stop), the caller stops, and the next pass takes it again.
+        catch (Exception e) when (e is not OperationCanceledException && !DatabaseFaults.IsDiskFull(e))
         {
             var error = $"{e.GetType().Name}: {e.Message}";
             var last = attempt >= ProcessingClaims.MaxAttempts;

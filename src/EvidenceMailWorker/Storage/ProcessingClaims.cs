@@ -50,6 +50,16 @@ public sealed class ProcessingClaims(Database database, TimeProvider clock)
         return n;
     }
 
+    // Whether another live process is working out this message's verdict right now.
+    public async Task<bool> IsLeasedElsewhereAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string? Owner, object? Until)>(new CommandDefinition(
+            "SELECT lease_owner, lease_until FROM messages WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row.Owner is not null && row.Owner != Owner && row.Until is not null
+            && SqliteTime.Parse(row.Until) > clock.GetUtcNow().UtcDateTime && ProcessOwner.IsAlive(row.Owner);
+    }
+
     public async Task RenewAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

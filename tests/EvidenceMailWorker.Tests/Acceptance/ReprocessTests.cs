@@ -10,7 +10,7 @@ namespace EvidenceMailWorker.Tests.Acceptance;
 public sealed class ReprocessTests
 {
     private static Reprocessor For(ArchiveHarness h) =>
-        new(h.Database, h.Store, h.Queries, new MessageDecomposer(), () => h.Settings, NullLogger<Reprocessor>.Instance);
+        new(h.Database, h.Pipeline, h.Queries, () => h.Settings);
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

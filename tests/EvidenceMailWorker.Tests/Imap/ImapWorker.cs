@@ -33,8 +33,14 @@ public sealed class ImapWorker : IAsyncDisposable
     public ImapMailboxSource Source { get; }
     public TestOutputLogger<ImapMailboxSource> Log { get; }
 
-    public static async Task<ImapWorker> CreateAsync(DatabaseProvider provider, DovecotUser user, string label = "EvidenceWorker", ITestOutputHelper? output = null) =>
-        new(await ArchiveHarness.CreateAsync(provider), user, OptionsFor(user, label), output);
+    // port: where the worker connects instead of the server's own port (a TcpProxy in front of it).
+    public static async Task<ImapWorker> CreateAsync(DatabaseProvider provider, DovecotUser user, string label = "EvidenceWorker", ITestOutputHelper? output = null, int? port = null)
+    {
+        var options = OptionsFor(user, label);
+        if (port is { } p)
+            options.Port = p;
+        return new(await ArchiveHarness.CreateAsync(provider), user, options, output);
+    }
 
     public static MailboxOptions OptionsFor(DovecotUser user, string label = "EvidenceWorker") => new()
     {

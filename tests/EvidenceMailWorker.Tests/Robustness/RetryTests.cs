@@ -63,4 +63,23 @@ public sealed class RetryTests
         var retried = Assert.Single(await harness.Pipeline.RetryFailedAsync(CancellationToken.None));
         Assert.Equal(MessageStatus.Accepted, retried.Status);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reprocess_goes_through_the_pipeline_and_leaves_a_verdict_in_progress_elsewhere_alone(DatabaseProvider provider)
+    {
+        await using var harness = await ArchiveHarness.CreateAsync(provider);
+        var done = await harness.IngestAsync(Submissions.From(Submissions.NgocChuc, "Ngọc Chúc", "xong", ("TC 4.1.pdf", Submissions.Pdf("r1"))));
+        var message = Submissions.From(Submissions.NgocChuc, "Ngọc Chúc", "đang xử lý nơi khác", ("TC 4.1.pdf", Submissions.Pdf("r2")));
+        using var spooled = await harness.Pipeline.SpoolAsync(new MemoryStream(ArchiveHarness.Bytes(message)), CancellationToken.None);
+        var busy = (await harness.Pipeline.StoreSpooledAsync(spooled, "test", null, CancellationToken.None)).Result.MessageId;
+        await harness.ScalarAsync($"UPDATE messages SET lease_owner = 'other-host:1:abc' WHERE id = {busy}");
+
+        var summary = await new EvidenceMailWorker.Ingestion.Reprocessor(harness.Database, harness.Pipeline, harness.Queries, () => harness.Settings)
+            .RunAsync(CancellationToken.None);
+
+        Assert.Equal(2, summary.Messages);
+        Assert.Equal(MessageStatus.Accepted, (await harness.SubmissionAsync(done.MessageId)).Status);
+        Assert.Equal(MessageStatus.Failed, (await harness.SubmissionAsync(busy)).Status); // its holder stores the verdict
+    }
 }

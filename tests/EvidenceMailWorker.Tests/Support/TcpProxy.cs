@@ -15,6 +15,9 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly Task _accepting;
     private volatile bool _down;
     private int _refused;
+    private long _stallAfter = long.MaxValue;
+    private long _relayed;
+    private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TcpProxy(int targetPort)
     {
@@ -39,7 +42,19 @@ public sealed class TcpProxy : IAsyncDisposable
         _open.Clear();
     }
 
-    public void Up() => _down = false;
+    public void Up()
+    {
+        Interlocked.Exchange(ref _stallAfter, long.MaxValue);
+        _down = false;
+    }
+
+    // Stops relaying server → client once this many more bytes have gone through (mid-response,
+    // e.g. inside a FETCH): Stalled completes then, and the connection hangs until Down().
+    public Task StallAfter(long bytes)
+    {
+        Interlocked.Exchange(ref _stallAfter, Interlocked.Read(ref _relayed) + bytes);
+        return _stalled.Task;
+    }
 
     private async Task AcceptAsync()
     {
@@ -74,7 +89,7 @@ public sealed class TcpProxy : IAsyncDisposable
             _open[client] = server;
             using var done = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
             var up = client.GetStream().CopyToAsync(server.GetStream(), done.Token);
-            var downstream = server.GetStream().CopyToAsync(client.GetStream(), done.Token);
+            var downstream = RelayDownAsync(server.GetStream(), client.GetStream(), done.Token);
             await Task.WhenAny(up, downstream);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
@@ -85,6 +100,23 @@ public sealed class TcpProxy : IAsyncDisposable
             _open.TryRemove(client, out _);
             client.Dispose();
             server.Dispose();
+        }
+    }
+
+    private async Task RelayDownAsync(Stream from, Stream to, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            var allowed = Math.Max(0, Math.Min(read, Interlocked.Read(ref _stallAfter) - Interlocked.Read(ref _relayed)));
+            await to.WriteAsync(buffer.AsMemory(0, (int)allowed), cancellationToken);
+            Interlocked.Add(ref _relayed, allowed);
+            if (allowed < read)
+            {
+                _stalled.TrySetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken); // until Down() or disposal ends the connection
+            }
         }
     }
 
