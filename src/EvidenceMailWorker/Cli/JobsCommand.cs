@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Core;
 using EvidenceMailWorker.Notifications;
 using EvidenceMailWorker.Outbound;
 using EvidenceMailWorker.Schedule;
@@ -15,13 +16,6 @@ namespace EvidenceMailWorker.Cli;
 // verb exits (as `import --send-receipts` does); what cannot be delivered stays for `run` to retry.
 public static class JobsCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public static Command Create(VerbInvocation invocation)
     {
         var job = new Argument<string>("JOB") { Description = $"One of {string.Join(", ", JobNames.All)}" };
@@ -46,7 +40,7 @@ public static class JobsCommand
                 await Console.Error.WriteLineAsync($"{result.Job}: {result.Emails.Count} email(s), {result.Queued} newly queued, {delivery.Sent} sent, {delivery.Failed + delivery.Dead} not delivered yet (kept in the outbox)");
             }
             if (parse.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(JobRunJson.From(result), Json));
+                Console.WriteLine(JsonSerializer.Serialize(JobRunJson.From(result), JsonOutput.Records));
             else
                 WriteText(result);
             return ExitCodes.Success;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Core;
 using EvidenceMailWorker.Schedule;
 
 namespace EvidenceMailWorker.Cli;
@@ -13,13 +14,6 @@ namespace EvidenceMailWorker.Cli;
 // with it before the worker is even started.
 public static class ScheduleCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public static Command Create(VerbInvocation invocation)
     {
         var json = GlobalOptions.Json();
@@ -39,7 +33,7 @@ public static class ScheduleCommand
             }
             var fires = schedule.Between(start, end);
             if (parse.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(fires, Json));
+                Console.WriteLine(JsonSerializer.Serialize(fires, JsonOutput.Records));
             else
                 WriteTable(campaign, schedule, fires);
             return ExitCodes.Success;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EvidenceMailWorker.Schedule;
 
 // The four jobs of CONTRACT §5, as `schedule --json` and `jobs run` name them.
@@ -13,4 +15,9 @@ public static class JobNames
 
 // One fire time of the campaign's schedule (CONTRACT §3 `schedule --json`). OffsetDays: days before
 // the deadline for reminders, after it for overdue notices; null for digests and summaries.
-public sealed record FireTime(string Job, DateTimeOffset At, string? Period, int? OffsetDays);
+// Period and OffsetDays are printed as null when absent, as the contract shows them.
+public sealed record FireTime(
+    string Job,
+    DateTimeOffset At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Period,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? OffsetDays);
