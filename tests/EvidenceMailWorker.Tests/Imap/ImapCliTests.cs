@@ -13,11 +13,13 @@ public sealed class ImapCliTests : IDisposable
 
     private string Database => _folder.Combine("data", "evidence.db");
 
-    private string[] Args(DovecotUser user, string verb, string? password = null, params string[] more) =>
+    private string[] Args(DovecotUser user, string verb, string? password = null, params string[] more) => Args(user, user.Server.Port, verb, password, more);
+
+    private string[] Args(DovecotUser user, int port, string verb, string? password = null, params string[] more) =>
     [
         .. verb.Split(' '), .. more,
         $"--Storage:DataDirectory={_folder.Combine("data")}",
-        "--Mailbox:Source=Imap", "--Mailbox:Host=127.0.0.1", $"--Mailbox:Port={user.Server.Port}", "--Mailbox:Security=None",
+        "--Mailbox:Source=Imap", "--Mailbox:Host=127.0.0.1", $"--Mailbox:Port={port}", "--Mailbox:Security=None",
         $"--Mailbox:Username={user.Name}", $"--Mailbox:Password={password ?? user.Password}",
     ];
 
@@ -70,19 +72,25 @@ public sealed class ImapCliTests : IDisposable
     public async Task Run_killed_mid_backlog_and_restarted_stores_every_message_exactly_once_and_stops_cleanly_on_SIGTERM()
     {
         var user = DovecotServer.Shared.CreateUser();
-        // Big enough that the kill lands while verdicts are still being worked out, however fast the machine.
         const int count = 200;
         await user.AppendAsync(TestMail.Numbered(count, attachmentBytes: 300_000));
 
-        using (var first = WorkerProcess.Start(_folder.Path, Args(user, "run")))
+        // The first run reads the mailbox through a proxy that stops the server's answers about three
+        // quarters of the way into the second page of the backlog (each message is some 400 KB on the
+        // wire), so the kill lands mid-backlog however fast or slow the machine is.
+        await using (var proxy = new TcpProxy(user.Server.Port))
+        using (var first = WorkerProcess.Start(_folder.Path, Args(user, proxy.Port, "run")))
         {
+            var stalled = proxy.StallAfter(100L * 300_000);
             // Drained so that a full pipe never blocks the worker's logging.
             var firstErr = first.StandardError.ReadToEndAsync();
             _ = first.StandardOutput.ReadToEndAsync();
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            // Raw commits run ahead of the verdicts (worked out in parallel): kill once some verdicts are in.
-            while (await SqliteProbe.CountAsync(Database, Processed) < 10 && DateTime.UtcNow < deadline && !first.HasExited)
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            // Raw commits run ahead of the verdicts (worked out in parallel): kill once some verdicts are in
+            // and the backlog can go no further.
+            while ((!stalled.IsCompleted || await SqliteProbe.CountAsync(Database, Processed) < 10) && DateTime.UtcNow < deadline && !first.HasExited)
                 await Task.Delay(20);
+            Assert.True(stalled.IsCompleted, "the proxy never stalled: the backlog is smaller than expected");
             Assert.False(first.HasExited, "run exited early: " + (first.HasExited ? await firstErr : ""));
             first.Kill(entireProcessTree: true); // SIGKILL: no chance to clean up
             await first.WaitForExitAsync();
