@@ -9,30 +9,39 @@ public sealed record JobRunRow(string Job, DateTime FireAtUtc, DateTime StartedA
 public sealed class JobRunLog(Database database)
 {
     // A run takes seconds; one unfinished for this long was cut off (its process died or lost the
-    // database) and may be taken over.
+    // database) and may be taken over. A holder that is a dead process on this machine is taken over at once.
     public static readonly TimeSpan Stale = TimeSpan.FromMinutes(10);
 
     // True when this process is the first to take the fire time on, or when an earlier attempt was cut
-    // off long ago: then it runs again, and the outbox keys keep it from sending twice. A run still in
-    // progress in another process is left to it.
+    // off: then it runs again, and the outbox keys keep it from sending twice. A run still in progress
+    // in another live process is left to it.
     public async Task<bool> ClaimAsync(string job, DateTimeOffset fireAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var args = new
-        {
-            job,
-            Fire = database.Dialect.Time(fireAt.UtcDateTime),
-            Now = database.Dialect.Time(now.UtcDateTime),
-            StaleBefore = database.Dialect.Time((now - Stale).UtcDateTime),
-        };
+        var fire = database.Dialect.Time(fireAt.UtcDateTime);
+        var at = database.Dialect.Time(now.UtcDateTime);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO job_runs (job, fire_at, started_at) VALUES (@job, @Fire, @Now) ON CONFLICT (job, fire_at) DO NOTHING",
-            args, cancellationToken: cancellationToken));
+            "INSERT INTO job_runs (job, fire_at, started_at, claimed_by) VALUES (@job, @fire, @at, @Owner) ON CONFLICT (job, fire_at) DO NOTHING",
+            new { job, fire, at, Owner = ProcessOwner.Current }, cancellationToken: cancellationToken));
         if (inserted == 1)
             return true;
+        var holder = await connection.QuerySingleOrDefaultAsync<(object StartedAt, object? FinishedAt, string? ClaimedBy)>(new CommandDefinition(
+            "SELECT started_at, finished_at, claimed_by FROM job_runs WHERE job = @job AND fire_at = @fire",
+            new { job, fire }, cancellationToken: cancellationToken));
+        if (holder.FinishedAt is not null and not DBNull)
+            return false;
+        var stale = SqliteTime.Parse(holder.StartedAt) < (now - Stale).UtcDateTime;
+        if (!stale && holder.ClaimedBy is not null && ProcessOwner.IsAlive(holder.ClaimedBy))
+            return false;
+        // Compare-and-set on the holder: of two processes taking over at once, one wins.
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE job_runs SET started_at = @Now, error = NULL WHERE job = @job AND fire_at = @Fire AND finished_at IS NULL AND started_at < @StaleBefore",
-            args, cancellationToken: cancellationToken)) == 1;
+            """
+            UPDATE job_runs SET started_at = @at, claimed_by = @Owner, error = NULL
+            WHERE job = @job AND fire_at = @fire AND finished_at IS NULL AND started_at = @Started
+              AND (claimed_by = @Holder OR (claimed_by IS NULL AND @Holder IS NULL))
+            """,
+            new { job, fire, at, Owner = ProcessOwner.Current, Started = holder.StartedAt, Holder = holder.ClaimedBy },
+            cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task FinishAsync(string job, DateTimeOffset fireAt, DateTimeOffset now, int emails, int queued, string? error, CancellationToken cancellationToken)
@@ -50,7 +59,7 @@ public sealed class JobRunLog(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE job_runs SET started_at = @Released, error = @error WHERE job = @job AND fire_at = @Fire AND finished_at IS NULL",
+            "UPDATE job_runs SET started_at = @Released, claimed_by = NULL, error = @error WHERE job = @job AND fire_at = @Fire AND finished_at IS NULL",
             new { job, Fire = database.Dialect.Time(fireAt.UtcDateTime), Released = database.Dialect.Time(DateTime.UnixEpoch), error },
             cancellationToken: cancellationToken));
     }

@@ -1,6 +1,7 @@
 -- One row per scheduled fire time that a process took on (CONTRACT §5 schedule): the first process
 -- to insert it runs the job, so several workers never run one fire time twice; a row left unfinished
--- by a crash is run again at the next start (the outbox keys keep that from sending twice).
+-- by a crash is taken over (at once when its holder, claimed_by, is a dead process on this machine;
+-- after 10 minutes otherwise), and the outbox keys keep that from sending twice.
 CREATE TABLE job_runs (
     job          TEXT NOT NULL,
     fire_at      TEXT NOT NULL,
@@ -9,5 +10,6 @@ CREATE TABLE job_runs (
     emails       INTEGER NULL,
     queued       INTEGER NULL,
     error        TEXT NULL,
+    claimed_by   TEXT NULL,
     PRIMARY KEY (job, fire_at)
 );
