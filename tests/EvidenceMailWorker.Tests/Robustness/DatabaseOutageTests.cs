@@ -35,7 +35,7 @@ public sealed class DatabaseOutageTests : IDisposable
             $"--Mailbox:Username={user.Name}", $"--Mailbox:Password={user.Password}");
         var log = new StderrLines(worker);
         _ = worker.StandardOutput.ReadToEndAsync();
-        await WaitForAcceptedAsync(database, 5);
+        await Accepted.WaitForAsync(database, 5);
 
         proxy.Down();
         await user.AppendAsync(TestMail.Numbered(3, first: 5)); // wakes the worker's IDLE: it must store these
@@ -46,7 +46,7 @@ public sealed class DatabaseOutageTests : IDisposable
 
         proxy.Up();
         await log.WaitForAsync("Database is reachable again");
-        await WaitForAcceptedAsync(database, 8);
+        await Accepted.WaitForAsync(database, 8);
         Assert.Equal(loginsInOutage + 1, Logins(user));
         Assert.Equal(1, log.Count("Database (Postgres) unreachable"));
         Assert.Equal(0, log.Count("Mailbox " + user.Name));
@@ -66,20 +66,6 @@ public sealed class DatabaseOutageTests : IDisposable
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException("condition not met");
             await Task.Delay(50);
-        }
-    }
-
-    private static async Task WaitForAcceptedAsync(Database database, int count)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            await using (var connection = await database.OpenAsync(CancellationToken.None))
-                if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE status = 'accepted'") >= count)
-                    return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"fewer than {count} messages accepted");
-            await Task.Delay(100);
         }
     }
 }

@@ -40,17 +40,17 @@ public sealed class SeveralWorkersTests : IDisposable
         var bLog = new StderrLines(b);
         _ = b.StandardOutput.ReadToEndAsync();
         await bLog.WaitForAsync("is watched by another worker");
-        await WaitForAcceptedAsync(database, 30);
+        await Accepted.WaitForAsync(database, 30);
 
         await user.AppendAsync(TestMail.Numbered(10, first: 30));
-        await WaitForAcceptedAsync(database, 40);
+        await Accepted.WaitForAsync(database, 40);
         Assert.Equal(0, bLog.Count("Watching INBOX"));
 
         a.Kill(entireProcessTree: true);
         await a.WaitForExitAsync();
         await bLog.WaitForAsync("Took over watching");
         await user.AppendAsync(TestMail.Numbered(10, first: 40));
-        await WaitForAcceptedAsync(database, 50);
+        await Accepted.WaitForAsync(database, 50);
 
         await using (var connection = await database.OpenAsync(CancellationToken.None))
         {
@@ -64,20 +64,5 @@ public sealed class SeveralWorkersTests : IDisposable
         b.Kill(entireProcessTree: true);
         await b.WaitForExitAsync();
         Assert.DoesNotContain(aLog.Lines.Concat(bLog.Lines), l => l.Contains(" ERR]", StringComparison.Ordinal));
-    }
-
-    // Waits for an event (the count reaching its value); the deadline only stops a hung test.
-    private static async Task WaitForAcceptedAsync(Database database, int count)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            await using (var connection = await database.OpenAsync(CancellationToken.None))
-                if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE status = 'accepted'") >= count)
-                    return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"fewer than {count} messages accepted");
-            await Task.Delay(100);
-        }
     }
 }
