@@ -47,6 +47,6 @@ public static class RunCommand
         }, cancellationToken, LogEventLevel.Information, builder =>
         {
             builder.Services.AddHostedService<MailboxWatcherService>();
-            builder.Services.AddCampaignSchedule();
+            builder.Services.AddCampaignSchedule(builder.Configuration);
         }, reloadOnChange: true, exclusive: true);
 }

@@ -87,27 +87,51 @@ public sealed class ScheduleService(
         }
     }
 
-    // Callers hold the gate (StartAsync runs before any edit can arrive).
+    // Callers hold the gate (StartAsync runs before any edit can arrive). The store may be shared with
+    // other `run` processes (PostgreSQL) and already hold this plan: only triggers that are not in the
+    // plan are removed and only missing ones added, so a second process starting, or a restart, changes
+    // nothing that is right. A trigger's name holds its job, time and period: any change is a new name.
     private async Task ScheduleAsync(CampaignSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var future = schedule.Between(now, DateTimeOffset.MaxValue);
+        foreach (var (job, create) in JobTypes)
         {
-            var scheduler = await schedulers.GetScheduler(cancellationToken);
-            var future = schedule.Between(now, DateTimeOffset.MaxValue);
-            foreach (var (job, create) in JobTypes)
-            {
-                var detail = create();
-                // Deleting the job removes its triggers; a moved fire time must not also fire at its old time.
-                await scheduler.DeleteJob(detail.Key, cancellationToken);
-                var triggers = future.Where(f => f.Job == job).Select(f => (ITrigger)TriggerBuilder.Create()
-                    .WithIdentity($"{f.Job}@{f.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}", Group)
+            var detail = create();
+            var planned = future.Where(f => f.Job == job).ToDictionary(TriggerKey);
+            // Not replacing: another process may be firing this job's trigger right now.
+            if (!await scheduler.Exists(detail.Key, cancellationToken))
+                await AddJobAsync(scheduler, detail, cancellationToken);
+            var existing = (await scheduler.QueryTriggers(new TriggerQuery { Job = detail.Key, Take = PagedQuery.All }, cancellationToken))
+                .Items.Select(t => t.Key).ToHashSet();
+            // A moved fire time must not also fire at its old time.
+            var stale = existing.Where(k => !planned.ContainsKey(k)).ToList();
+            if (stale.Count > 0)
+                await scheduler.UnscheduleJobs(stale, cancellationToken);
+            foreach (var (key, f) in planned.Where(p => !existing.Contains(p.Key)))
+                await scheduler.ScheduleTrigger(TriggerBuilder.Create()
+                    .WithIdentity(key)
                     .ForJob(detail)
                     .StartAt(f.At)
                     .UsingJobData(ScheduledJob.PeriodKey, f.Period ?? "")
                     .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                    .Build()).ToList();
-                await scheduler.ScheduleJob(detail, triggers, ScheduleJobOptions.Replacing, cancellationToken);
-            }
-            _scheduled = future;
+                    .Build(), TriggerConflict.Keep, cancellationToken);
+        }
+        _scheduled = future;
+    }
+
+    private static TriggerKey TriggerKey(FireTime f) => new($"{f.Job}@{f.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}#{f.Period}", Group);
+
+    // Two processes starting together may both find the job missing; the second add finds it there,
+    // which is the state it wanted.
+    private static async Task AddJobAsync(IScheduler scheduler, IJobDetail detail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scheduler.AddJob(detail, new AddJobOptions { Replace = false }, cancellationToken);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
         }
     }
 

@@ -1,4 +1,7 @@
+using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Notifications;
+using EvidenceMailWorker.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -6,17 +9,38 @@ namespace EvidenceMailWorker.Hosting;
 
 public static class ScheduleServices
 {
-    // The one scheduler of `run`. Its store is in memory: triggers are recomputed from the campaign at
-    // every start, and job_runs (claimed first-come by any process) plus the outbox keys make a fire
-    // time run once across restarts and several workers.
-    public static IServiceCollection AddCampaignSchedule(this IServiceCollection services)
+    public const string SchedulerName = "EvidenceMailWorker";
+
+    // The one scheduler of `run`. On PostgreSQL it keeps its triggers in Quartz's clustered ADO.NET
+    // store in the same database (migration 0011), so several `run` processes fire each trigger once;
+    // on SQLite (one process per data folder) in memory. Either way the triggers are recomputed from
+    // the campaign at every start, and job_runs claims plus the outbox keys stay as a second guard.
+    public static IServiceCollection AddCampaignSchedule(this IServiceCollection services, IConfiguration configuration)
     {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton<ScheduledFire>();
         services.AddTransient<RemindersJob>();
         services.AddTransient<OverdueJob>();
         services.AddTransient<DigestJob>();
         services.AddTransient<SummaryJob>();
-        services.AddQuartz();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = SchedulerName;
+                // The same name as in this process's job_runs and outbox claims, so one id follows a process everywhere.
+                s.InstanceId = ProcessOwner.Current;
+            });
+            if (database.Provider == DatabaseProvider.Postgres)
+                q.UsePersistentStore(store =>
+                {
+                    // Job data is only strings (the period), stored as properties: readable in the table, no serializer drift.
+                    store.ConfigureStore(o => o.StoreJobDataAsStrings = true);
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering();
+                });
+        });
         services.AddHostedService<ScheduleService>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
