@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace EvidenceMailWorker.Hosting;
 
-// Outbound mail and receipts. The two background loops are registered for every verb but only run
-// where the host is started (`run`); other verbs call ReceiptScheduler/OutboxSender directly.
+// Outbound mail and receipts. `run` passes over them on its Quartz scheduler (ScheduleServices);
+// other verbs call ReceiptScheduler/OutboxSender directly.
 public static class OutboxServices
 {
     public static IServiceCollection AddOutbox(this IServiceCollection services)
@@ -38,8 +38,6 @@ public static class OutboxServices
         services.AddSingleton<ReceiptModelBuilder>();
         services.AddSingleton<ReceiptScheduler>();
 
-        services.AddHostedService<ReceiptSchedulerService>();
-        services.AddHostedService<OutboxSenderService>();
         return services;
     }
 }

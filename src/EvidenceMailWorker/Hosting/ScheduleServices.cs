@@ -11,7 +11,7 @@ public static class ScheduleServices
 {
     public const string SchedulerName = "EvidenceMailWorker";
 
-    // The one scheduler of `run`. On PostgreSQL it keeps its triggers in Quartz's clustered ADO.NET
+    // The one scheduler of `run`: the campaign's jobs (CONTRACT §5) and the receipt and outbox passes. On PostgreSQL it keeps its triggers in Quartz's clustered ADO.NET
     // store in the same database (migration 0011), so several `run` processes fire each trigger once;
     // on SQLite (one process per data folder) in memory. Either way the triggers are recomputed from
     // the campaign at every start, and job_runs claims plus the outbox keys stay as a second guard.
@@ -23,6 +23,8 @@ public static class ScheduleServices
         services.AddTransient<OverdueJob>();
         services.AddTransient<DigestJob>();
         services.AddTransient<SummaryJob>();
+        services.AddTransient<ReceiptPassJob>();
+        services.AddTransient<OutboxPassJob>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -42,6 +44,7 @@ public static class ScheduleServices
                 });
         });
         services.AddHostedService<ScheduleService>();
+        services.AddHostedService<DueWorkService>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
