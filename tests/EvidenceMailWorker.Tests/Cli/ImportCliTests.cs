@@ -1,11 +1,14 @@
 using System.Text.Json;
+using Dapper;
 using EvidenceMailWorker.Tests.Support;
 using Microsoft.Data.Sqlite;
 using MimeKit;
+using Npgsql;
 
 namespace EvidenceMailWorker.Tests.Cli;
 
-// `import` and `submissions` as a user runs them: the real executable, real files, the embedded SQLite.
+// `import` and `submissions` as a user runs them: the real executable, real files, the embedded SQLite
+// (PostgreSQL for the kill test, which needs a lock wait inside the database).
 public sealed class ImportCliTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -62,33 +65,57 @@ public sealed class ImportCliTests : IDisposable
         Assert.Equal(3, counts2.RootElement.GetProperty("duplicates").GetInt32());
     }
 
+    // The kill must land mid-import on any machine, however fast: a trigger on the messages table
+    // makes every raw commit after the tenth wait for an advisory lock the test holds (a real lock
+    // wait in the real database), so the import is killed while it is blocked inside its commits,
+    // with some messages in and the rest spooled, parsed or half-written.
     [Fact]
     public async Task Killing_an_import_midway_and_rerunning_stores_every_message_exactly_once()
     {
         const int count = 150;
-        var inbox = WriteSubmissions(count, 300_000);
-        var database = _folder.Combine("data", "evidence.db");
+        var inbox = WriteSubmissions(count, 30_000);
+        var connection = await Infrastructure.PostgresServer.Instance.CreateDatabaseAsync("import_kill");
+        string[] postgres = ["--Database:Provider=Postgres", $"--Database:ConnectionString={connection}", DataArg];
+        var migrate = await WorkerProcess.RunAsync(_folder.Path, ["db", "migrate", .. postgres]);
+        Assert.True(migrate.ExitCode == 0, migrate.Stderr);
 
-        using (var first = WorkerProcess.Start(_folder.Path, "import", inbox, DataArg))
+        await using var test = new NpgsqlConnection(connection);
+        await test.OpenAsync();
+        await test.ExecuteAsync("""
+            CREATE FUNCTION stall_after_ten() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF (SELECT count(*) FROM messages) >= 10 THEN
+                    PERFORM pg_advisory_lock(4242);
+                    PERFORM pg_advisory_unlock(4242);
+                END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER stall_after_ten BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION stall_after_ten();
+            SELECT pg_advisory_lock(4242);
+            """);
+
+        using (var first = WorkerProcess.Start(_folder.Path, ["import", inbox, .. postgres]))
         {
-            // Kill once some, but not all, messages are in: mid-batch, possibly mid-message.
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (await CountAsync(database, "SELECT COUNT(*) FROM messages") < 10 && DateTime.UtcNow < deadline && !first.HasExited)
-                await Task.Delay(20);
-            Assert.False(first.HasExited, "the import finished before it could be killed; make it bigger");
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            while (await test.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0
+                   && DateTime.UtcNow < deadline && !first.HasExited)
+                await Task.Delay(50);
+            Assert.False(first.HasExited, "the import ended before its eleventh raw commit");
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
         }
-        var afterKill = await CountAsync(database, "SELECT COUNT(*) FROM messages");
+        // The killed process's connections close and its blocked transactions roll back.
+        var afterKill = await test.ExecuteScalarAsync<long>("SELECT count(*) FROM messages");
         Assert.InRange(afterKill, 10, count - 1);
+        await test.ExecuteAsync("DROP TRIGGER stall_after_ten ON messages; SELECT pg_advisory_unlock(4242);");
 
-        var rerun = await WorkerProcess.RunAsync(_folder.Path, "import", inbox, "--json", DataArg);
+        var rerun = await WorkerProcess.RunAsync(_folder.Path, ["import", inbox, "--json", .. postgres]);
         Assert.True(rerun.ExitCode == 0, rerun.Stderr);
 
-        Assert.Equal(count, await CountAsync(database, "SELECT COUNT(*) FROM messages"));
-        Assert.Equal(count, await CountAsync(database, "SELECT COUNT(DISTINCT message_id) FROM messages"));
-        Assert.Equal(count, await CountAsync(database, "SELECT COUNT(*) FROM messages WHERE status = 'accepted'"));
-        Assert.Equal(2 * count, await CountAsync(database, "SELECT COUNT(*) FROM attachments"));
+        Assert.Equal(count, await test.ExecuteScalarAsync<long>("SELECT count(*) FROM messages"));
+        Assert.Equal(count, await test.ExecuteScalarAsync<long>("SELECT count(DISTINCT message_id) FROM messages"));
+        Assert.Equal(count, await test.ExecuteScalarAsync<long>("SELECT count(*) FROM messages WHERE status = 'accepted'"));
+        Assert.Equal(2 * count, await test.ExecuteScalarAsync<long>("SELECT count(*) FROM attachments"));
     }
 
     [Fact]
