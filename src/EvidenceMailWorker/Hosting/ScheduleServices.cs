@@ -12,7 +12,7 @@ public static class ScheduleServices
     public const string SchedulerName = "EvidenceMailWorker";
 
     // The one scheduler of `run`: the campaign's jobs (CONTRACT §5) and the receipt and outbox passes. On PostgreSQL it keeps its triggers in Quartz's clustered ADO.NET
-    // store in the same database (migration 0011), so several `run` processes fire each trigger once;
+    // store in the same database (migration 0012), so several `run` processes fire each trigger once;
     // on SQLite (one process per data folder) in memory. Either way the triggers are recomputed from
     // the campaign at every start, and job_runs claims plus the outbox keys stay as a second guard.
     public static IServiceCollection AddCampaignSchedule(this IServiceCollection services, IConfiguration configuration)

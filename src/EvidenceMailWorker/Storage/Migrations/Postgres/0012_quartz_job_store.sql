@@ -4,6 +4,7 @@
 -- (Apache-2.0), with its table prefix filled in as qrtz_ and its statement separators dropped. Quartz
 -- validates it at start ("schema validation failed" names any column it misses): a Quartz upgrade
 -- that changes the schema needs a migration of ours, from the upgrade scripts Quartz publishes.
+-- Every statement creates only what is missing, so the script is safe on a database that has it.
 -- Nothing of ours writes these tables; `status` and the tests read qrtz_scheduler_state.
 -- qrtz_JOB_DETAILS
 CREATE TABLE IF NOT EXISTS qrtz_job_details (
