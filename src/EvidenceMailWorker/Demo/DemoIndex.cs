@@ -78,7 +78,7 @@ public static class DemoIndex
             .ToList();
 
         var view = new IndexView(report.Organization,
-            $"{Local(report.From, zone)} → {Local(report.Until, zone)}",
+            $"{Day(report.From, zone)} – {Day(report.Until.AddTicks(-1), zone)}",
             Counts(report), report.Winners.Select(w => new IndexWinner(w.TrackName,
                 w.LeadingClusterName ?? (w.Tied.Count > 0 ? "đồng hạng: " + string.Join(", ", w.Tied) : "chưa có"),
                 w.OutstandingLeaderName ?? "chưa có")).ToList(),
@@ -117,6 +117,9 @@ public static class DemoIndex
 
     private static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Day(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static string Bare(string messageId) => messageId.Trim().Trim('<', '>');
 

@@ -10,11 +10,12 @@ The story, per cluster (what DemoTests checks by hand against CONTRACT §5):
 - Cụm 2 is the model cluster: complete for every track on time in each period (6 tháng: one submission
   split over three emails with zip archives; 9 tháng: one email with two zips; tổng kết: a table of
   Google Drive links).
-- Cụm 1 is late: its 6-month and year-end evidence comes after the deadlines, its 9-month on time with
-  a late addition from a member unit; file names without diacritics.
-- Cụm 3 sends on time but units are missing (Xã Long Thạnh and Xã Vĩnh Phú never send for 6 tháng;
-  several units never for 9 tháng); links, a member's own Hội submission, a supervisor forwarding a
-  unit's message as an attachment.
+- Cụm 1 is late: its 6-month evidence (every unit's Đoàn criteria, in a zip named without diacritics)
+  and its year-end evidence come after the deadlines, its 9-month on time with a late addition from a
+  member unit.
+- Cụm 3 sends on time but units are missing: Xã Long Thạnh and Xã Vĩnh Phú send nothing for 6 or 9
+  tháng; links, a member's own Hội submission, a supervisor forwarding a unit's message as an
+  attachment, the other five units' Đoàn criteria in one zip for 9 tháng.
 - Cụm 4 never sends: only an out-of-office auto-reply from its leader to the first reminder.
 - A stranger (an address no unit has) sends a file.
 """
@@ -160,6 +161,8 @@ def zipped(entries):
 
 # ---- the campaign's names (config/campaign.json) ------------------------------------------------
 
+CUM1_FOLDERS = ["Thi tran Giong Rieng", "Thanh Hoa", "Thanh Binh", "Thanh Loc", "Thanh Phuoc", "Thanh Hung"]
+CUM3_SENDING = ["Xã Hòa Thuận", "Xã Hòa An", "Xã Hòa Hưng", "Xã Hòa Lợi", "Xã Vĩnh Thạnh"]  # not Long Thạnh, Vĩnh Phú
 CUM2_UNITS = ["Xã Ngọc Chúc", "Xã Ngọc Thành", "Xã Ngọc Thuận", "Xã Ngọc Hòa", "Xã Bàn Thạch", "Xã Bàn Tân Định"]
 DOAN_UNIT_CRITERIA = {
     "1.1": "Kế hoạch học tập Nghị quyết", "1.2": "Đăng ký làm theo", "1.3": "Hình ảnh kỷ niệm 26-3",
@@ -180,8 +183,12 @@ def extension(description):
 
 def unit_folders(units, criteria, word):
     """One folder per unit, one sub-folder per criterion (`Xã Ngọc Chúc/Tiêu chí 1.1/...`)."""
-    return [f"{unit}/{word} {code}/{text} - {unit}.{extension(text)}"
+    return [f"{unit}/{word} {code}/{text}.{extension(text)}"
             for unit in units for code, text in criteria.items()]
+
+def unit_files(units, criteria):
+    """One folder per unit, files named by code alone, without diacritics (`Thanh Hoa/TC 1.1.pdf`)."""
+    return [f"{unit}/TC {code}.{extension(text)}" for unit in units for code, text in criteria.items()]
 
 # ---- the messages -------------------------------------------------------------------------------
 
@@ -271,9 +278,9 @@ message("09-nguoi-la", ("Nguyễn Văn A", "nguyenvana1990@gmail.com"), "Gửi m
         "Em gửi minh chứng ạ.\n", files=["TC 1.1.pdf"])
 
 message("10-cum1-tre-han", LEADER_1, "Cụm 1 gửi minh chứng 6 tháng đầu năm 2024 (nộp trễ)", at(6, 12, 10, 30),
-        "Kính gửi Văn phòng Huyện đoàn,\nCụm 1 xin lỗi vì gửi trễ hạn do các xã tổng hợp chậm."
+        "Kính gửi Văn phòng Huyện đoàn,\nCụm 1 xin lỗi vì gửi trễ hạn do các xã tổng hợp chậm; tệp nén có đủ 6 đơn vị."
         + SIGN.format("Bí thư Đoàn Thị trấn Giồng Riềng – Cụm trưởng Cụm 1"),
-        files=["TC 1.1 - Xã Thạnh Hòa - Kế hoạch học tập Nghị quyết.pdf", "TC 2.1 - Xã Thạnh Bình - Chủ nhật xanh.png",
+        files=[("Cum 1 - 6 thang - Doan.zip", zipped(unit_files(CUM1_FOLDERS, DOAN_UNIT_CRITERIA))),
                "TC 4.1 - Xã Thạnh Lộc - Danh sách kết nạp.xlsx", "TC 4.5 - Biên bản họp cụm.pdf"])
 
 message("11-cum3-hoa-an", ("Đoàn xã Hòa An", "doan.hoaan@example.org"), "Cụm 3 gửi minh chứng 9 tháng", at(8, 27, 10, 0),
@@ -289,12 +296,10 @@ message("12-cum2-9-thang", LEADER_2, "Cụm 2 gửi minh chứng 9 tháng năm 2
                                                    + ["H3.1 - Kế hoạch phối hợp quý III.docx"]))])
 
 message("13-cum3-9-thang", LEADER_3, "Cụm 3 gửi minh chứng công tác Đoàn 9 tháng năm 2024", at(9, 6, 9, 30),
-        "Kính gửi Văn phòng,\nCụm 3 gửi tệp nén minh chứng 9 tháng; các xã còn lại sẽ gửi bổ sung."
+        "Kính gửi Văn phòng,\nCụm 3 gửi tệp nén minh chứng 9 tháng của 5 xã; xã Long Thạnh và xã Vĩnh Phú chưa gửi kịp."
         + SIGN.format("Cụm trưởng Cụm 3"),
-        files=[("Cum 3 - 9 thang.zip", zipped(["Xã Hòa Thuận/TC 1.1/Kế hoạch học tập Nghị quyết.docx",
-                                              "Xã Hòa Hưng/TC 2.5/Báo cáo chuyển đổi số.docx",
-                                              "Xã Hòa Lợi/TC 3.1/Danh sách vay vốn.xlsx",
-                                              "Xã Hòa An/TC 4.4/Sổ chi đoàn.pdf"]))])
+        files=[("Cum 3 - 9 thang.zip", zipped(unit_folders(CUM3_SENDING, DOAN_UNIT_CRITERIA, "TC")
+                                              + ["TC 4.5 - Biên bản họp cụm quý III.pdf"]))])
 
 message("14-cum1-khong-dau", ("Doan TT Giong Rieng", "doan.ttgiongrieng@example.org"),
         "cum 1 gui minh chung 9 thang cong tac doan", at(9, 9, 21, 40),
