@@ -34,6 +34,9 @@ public sealed class DemoRun(
 
         var mail = SampleMail.Load();
         var walked = await walk.RunAsync(mail, from, until, received, (at, what) => progress?.Invoke(LocalTime.InZone(at, zone), what), cancellationToken);
+        // Bundled mail the pipeline could not even read is a broken build, not a result to print.
+        if (walked.Arrived.UnreadableFiles.Count > 0)
+            throw new InvalidOperationException("bundled mail could not be read: " + string.Join("; ", walked.Arrived.UnreadableFiles));
 
         progress?.Invoke(LocalTime.InZone(until, zone), "year report");
         var year = await new StoredReport(submissions).BuildAsync(campaign, new ReportScope(null), until, cancellationToken);
