@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EvidenceMailWorker.Configuration;
-using EvidenceMailWorker.Core;
 using EvidenceMailWorker.Reports.Export;
 using EvidenceMailWorker.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,12 +35,9 @@ public static class ExportCommand
             var asJson = parse.GetValue(json);
             var progress = new TerminalProgress(!asJson);
             progress.Show("Đang đọc minh chứng đã lưu…");
-            var submissions = await host.Services.GetRequiredService<SubmissionQueries>()
-                .ListAsync(new SubmissionFilter(Status: MessageStatus.Accepted, Period: periodId), ct);
-            var entries = ExportPlan.Build(campaign, submissions, periodId);
-            var result = await new PackageWriter(host.Services.GetRequiredService<ArchiveStore>()).WriteAsync(
-                path, entries, campaign, periodId, host.Services.GetRequiredService<TimeProvider>().GetLocalNow(),
-                (n, bytes) => progress.Show($"Đã ghi {n}/{entries.Count} tệp, {bytes / 1048576.0:0.0} MB"), ct);
+            var package = new EvidencePackage(host.Services.GetRequiredService<SubmissionQueries>(), host.Services.GetRequiredService<ArchiveStore>());
+            var result = await package.WriteAsync(campaign, path, periodId, host.Services.GetRequiredService<TimeProvider>().GetLocalNow(),
+                (n, planned, bytes) => progress.Show($"Đã ghi {n}/{planned} tệp, {bytes / 1048576.0:0.0} MB"), ct);
             progress.Done();
             if (asJson)
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { path = result.Path, files = result.Files, bytes = result.Bytes }));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EvidenceMailWorker.Configuration;
-using EvidenceMailWorker.Core;
 using EvidenceMailWorker.Reports;
 using EvidenceMailWorker.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,11 +36,9 @@ public static class ReportCommand
             }
             var chosen = parse.GetValue(json) ? "json" : parse.GetValue(format)!;
             var progress = new TerminalProgress(chosen != "json");
-            progress.Show("Đang đọc minh chứng đã lưu…");
-            var submissions = await host.Services.GetRequiredService<SubmissionQueries>()
-                .ListAsync(new SubmissionFilter(Status: MessageStatus.Accepted, Period: scope.PeriodId), ct);
-            progress.Show($"Đang tính báo cáo từ {submissions.Count} lượt gửi…");
-            var report = ReportBuilder.Build(campaign, submissions, scope, host.Services.GetRequiredService<TimeProvider>().GetLocalNow());
+            progress.Show("Đang đọc minh chứng đã lưu và tính báo cáo…");
+            var report = await new StoredReport(host.Services.GetRequiredService<SubmissionQueries>())
+                .BuildAsync(campaign, scope, host.Services.GetRequiredService<TimeProvider>().GetLocalNow(), ct);
             var outPath = parse.GetValue(output);
             switch (chosen)
             {

@@ -8,7 +8,7 @@ namespace EvidenceMailWorker.Notifications;
 // and our own inbox ignores it.
 public static class JobMessages
 {
-    public const string PurposeHeader = "X-EvidenceMail-Purpose";
+    public const string PurposeHeader = Outbound.MailPurpose.Header;
 
     public static MimeMessage Create(CampaignOptions campaign, OutboxOptions outbox, JobEmail email)
     {

@@ -98,11 +98,12 @@ public sealed class JobRunner(
         }
     }
 
-    // The summary's workbook and charts, under the data folder so the office can open them again.
+    // Where the summaries' workbooks and charts stay, under the data folder so the office can open them again.
+    public static string ReportsFolder(ResolvedPaths paths, bool dryRun) => Path.Combine(paths.DataDirectory, "reports", dryRun ? "dry-run" : "sent");
+
     private List<string> WriteReportFiles(Report report, CampaignOptions campaign, PlannedEmail plan, bool dryRun)
     {
-        var folder = Path.Combine(paths.DataDirectory, "reports", dryRun ? "dry-run" : "sent");
-        var written = ReportFiles.Write(report, campaign, Path.Combine(folder, $"tong-hop-{plan.Period}.xlsx"));
+        var written = ReportFiles.Write(report, campaign, Path.Combine(ReportsFolder(paths, dryRun), $"tong-hop-{plan.Period}.xlsx"));
         return [written.Workbook, .. written.Charts];
     }
 

@@ -7,7 +7,8 @@ namespace EvidenceMailWorker.Receipts;
 // marked so that well-behaved software never answers it (and so that our own inbox ignores it).
 public static class AutoReplyMessage
 {
-    public static MimeMessage Create(MailboxAddress from, MailboxAddress to, string subject, HeaderList original,
+    // purpose: CONTRACT §5's value for the X-EvidenceMail-Purpose header (receipt or notice).
+    public static MimeMessage Create(string purpose, MailboxAddress from, MailboxAddress to, string subject, HeaderList original,
         string campaignMailbox, string html, string text)
     {
         var message = new MimeMessage();
@@ -26,6 +27,7 @@ public static class AutoReplyMessage
         }
 
         message.Headers.Add("Auto-Submitted", "auto-replied");
+        message.Headers.Add(Outbound.MailPurpose.Header, purpose);
         if (!string.IsNullOrWhiteSpace(campaignMailbox))
             message.Headers.Add("X-Loop", campaignMailbox);
         // Exchange/Outlook: no out-of-office or other automatic answer to this message.

@@ -40,7 +40,7 @@ public sealed class OfficeMailboxAlarm(
         var rendered = Templates.EmailTemplates.Load(templates.CurrentValue.ResolvedFolder).Render("alarm", new AlarmModel(account, reason));
         message.Subject = rendered.Subject;
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Headers.Add("X-EvidenceMail-Purpose", "alarm");
+        message.Headers.Add(MailPurpose.Header, MailPurpose.Alarm);
         message.Headers.Add("X-Loop", c.Mailbox);
         message.Body = new MultipartAlternative
         {

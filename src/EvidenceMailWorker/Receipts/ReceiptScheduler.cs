@@ -93,7 +93,7 @@ public sealed class ReceiptScheduler(
         var last = batchRecords.LastOrDefault();
         var model = models.Build(directory, batch.Sender, batchRecords, accepted) with { LastSubject = last?.Subject };
         var rendered = Templates().Render(ReceiptKinds.ReceiptPurpose, model);
-        var message = AutoReplyMessage.Create(From(directory), new MailboxAddress(last?.FromName ?? "", batch.Sender), rendered.Subject, headers,
+        var message = AutoReplyMessage.Create(MailPurpose.Receipt, From(directory), new MailboxAddress(last?.FromName ?? "", batch.Sender), rendered.Subject, headers,
             directory.Campaign.Mailbox, rendered.Html, rendered.Text);
         return (ReceiptKinds.ReceiptPurpose, $"message:{batch.Last.MessageId}", message);
     }
@@ -108,7 +108,7 @@ public sealed class ReceiptScheduler(
         var notice = new NoticeModel(campaignOptions.Organization, batch.Sender,
             string.IsNullOrWhiteSpace(original) ? "(không có tiêu đề)" : original, string.Join(", ", campaignOptions.Office.Recipients));
         var rendered = Templates().Render("notice", notice);
-        var message = AutoReplyMessage.Create(From(directory), new MailboxAddress("", batch.Sender), rendered.Subject, headers,
+        var message = AutoReplyMessage.Create(MailPurpose.Notice, From(directory), new MailboxAddress("", batch.Sender), rendered.Subject, headers,
             campaignOptions.Mailbox, rendered.Html, rendered.Text);
         return (ReceiptKinds.UnknownSenderPurpose, $"{batch.Sender}|{day}", message);
     }

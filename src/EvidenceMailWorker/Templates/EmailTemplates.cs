@@ -15,10 +15,6 @@ public sealed class EmailTemplates
 {
     public static readonly IReadOnlyList<string> Purposes = ["receipt", "notice", "alarm", "reminder", "overdue", "digest", "summary"];
     private static readonly string[] Parts = ["subject", "html", "txt"];
-    private static readonly FluidParser Parser = new();
-    private static readonly TemplateOptions Options = CreateOptions();
-    // Default HtmlEncoder escapes every non-ASCII letter; Vietnamese must stay readable in the source.
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     private readonly Dictionary<string, IFluidTemplate> _templates;
 
@@ -53,7 +49,7 @@ public sealed class EmailTemplates
                     problems.Add(new TemplateProblem(path, "is missing; copy it from the config/templates folder of the release"));
                     continue;
                 }
-                if (Parser.TryParse(File.ReadAllText(path), out var template, out var error))
+                if (Liquid.Parser.TryParse(File.ReadAllText(path), out var template, out var error))
                     templates[name] = template;
                 else
                     problems.Add(new TemplateProblem(path, $"does not compile: {error}"));
@@ -65,17 +61,8 @@ public sealed class EmailTemplates
     public RenderedEmail Render(string purpose, object model)
     {
         string Part(string part, TextEncoder encoder) =>
-            _templates[FileName(purpose, part)].Render(new TemplateContext(model, Options), encoder);
+            _templates[FileName(purpose, part)].Render(new TemplateContext(model, Liquid.Options), encoder);
         var subject = string.Join(' ', Part("subject", NullEncoder.Default).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return new RenderedEmail(subject, Part("html", Html), Part("txt", NullEncoder.Default).Trim() + "\n");
-    }
-
-    private static TemplateOptions CreateOptions()
-    {
-        var options = new TemplateOptions
-        {
-            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
-        };
-        return options;
+        return new RenderedEmail(subject, Part("html", Liquid.Html), Part("txt", NullEncoder.Default).Trim() + "\n");
     }
 }

@@ -45,6 +45,7 @@ public sealed class ReceiptEndToEndTests
         Assert.Equal(original.MessageId, receipt.InReplyTo);
         Assert.Equal(new[] { "thread-start@mail.gmail.com", original.MessageId }, receipt.References.ToArray());
         Assert.Equal("auto-replied", receipt.Headers["Auto-Submitted"]);
+        Assert.Equal("receipt", receipt.Headers["X-EvidenceMail-Purpose"]); // CONTRACT §5
         Assert.Equal(ReceiptHarness.Mailbox, receipt.Headers["X-Loop"]);
         Assert.Equal("Biên nhận: Cụm 2 gửi minh chứng 6 tháng đầu năm 2024", receipt.Subject);
         Assert.EndsWith("@evidencemailworker.invalid", receipt.MessageId);
@@ -225,6 +226,7 @@ public sealed class ReceiptEndToEndTests
         Assert.Equal(stranger, received.To.Mailboxes.Single().Address);
         Assert.Equal("Thông báo: địa chỉ email chưa được đăng ký", received.Subject);
         Assert.Equal("auto-replied", received.Headers["Auto-Submitted"]);
+        Assert.Equal("notice", received.Headers["X-EvidenceMail-Purpose"]); // CONTRACT §5
         Assert.Contains("chưa được đăng ký", received.TextBody);
         Assert.Contains("vanphong.huyendoan@example.org", received.TextBody);
         Assert.DoesNotContain("Cụm 2", received.TextBody);
