@@ -19,6 +19,8 @@ public static class WorkerHost
     private const string QuietTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}";
     private const string VerboseTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
+    public const string WindowsServiceName = "EvidenceMailWorker";
+
     public static HostApplicationBuilder CreateBuilder(IConfigurationRoot configuration, ResolvedPaths paths, LogEventLevel consoleLevel, bool consoleShowsExceptions = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
@@ -39,7 +41,10 @@ public static class WorkerHost
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 outputTemplate: consoleShowsExceptions ? VerboseTemplate : QuietTemplate,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        // Each is a no-op outside its service manager: Type=notify under systemd, the service control
+        // manager's start/stop on Windows (deploy/windows/install.ps1).
         builder.Services.AddSystemd();
+        builder.Services.AddWindowsService(o => o.ServiceName = WindowsServiceName);
 
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -56,6 +61,7 @@ public static class WorkerHost
         AddOptions<ReceiptsOptions>(builder, ReceiptsOptions.Section);
         AddOptions<UnderstandingOptions>(builder, UnderstandingOptions.Section);
         AddOptions<TemplatesOptions>(builder, TemplatesOptions.Section);
+        AddOptions<HealthOptions>(builder, HealthOptions.Section);
 
         builder.Services.AddSingleton(sp =>
         {
@@ -75,6 +81,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<Notifications.JobRunner>();
         builder.Services.AddSingleton<Notifications.JobRunLog>();
         builder.Services.AddMailboxSources();
+        builder.Services.AddWorkerStatus();
         return builder;
     }
 
