@@ -26,6 +26,7 @@ public static partial class CommandLineApp
         root.Subcommands.Add(JobsCommand.Create(invocation));
         root.Subcommands.Add(ReportCommand.Create(invocation));
         root.Subcommands.Add(ExportCommand.Create(invocation));
+        root.Subcommands.Add(BackupCommand.Create(invocation));
         RunCommand.Attach(root, invocation);
 
         var parse = root.Parse(verbArgs);
