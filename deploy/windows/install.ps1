@@ -14,8 +14,8 @@
     failure, running as NT AUTHORITY\LocalService with write access to DataDir only), stores the
     settings of EnvironmentFile (EVIDENCEMAIL_Section__Key=value lines, as
     deploy/evidencemailworker.env.example) as the service's environment, and starts it.
-    Running Install again upgrades: the service is stopped, the files replaced (config\ included:
-    keep your edited config outside InstallDir or copy it back), and started again.
+    Running Install again upgrades: the service is stopped, the program files replaced (an existing
+    config\ folder is kept as it is), and the service started again.
     Remove stops and deletes the service and InstallDir; DataDir is kept unless -DeleteData.
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
@@ -97,7 +97,15 @@ function Install-Worker {
     Stop-WorkerService
     if ($PSCmdlet.ShouldProcess($InstallDir, 'Copy the published worker')) {
         New-Item -ItemType Directory -Force -Path $InstallDir | Out-Null
-        Copy-Item -Path (Join-Path $Source '*') -Destination $InstallDir -Recurse -Force
+        # An upgrade keeps the office's edited config\ (campaign.json, templates); a first install copies it.
+        $keepConfig = Test-Path -LiteralPath (Join-Path $InstallDir 'config')
+        foreach ($item in Get-ChildItem -LiteralPath $Source) {
+            if ($keepConfig -and $item.Name -eq 'config') {
+                Write-Host "Kept $(Join-Path $InstallDir 'config') as it is (compare with $($item.FullName) after an upgrade)."
+                continue
+            }
+            Copy-Item -LiteralPath $item.FullName -Destination $InstallDir -Recurse -Force
+        }
     }
     if ($PSCmdlet.ShouldProcess($DataDir, "Create the data folder, writable by $ServiceAccount")) {
         New-Item -ItemType Directory -Force -Path $DataDir | Out-Null

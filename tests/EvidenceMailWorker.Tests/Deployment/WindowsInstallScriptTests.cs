@@ -19,7 +19,7 @@ public sealed class WindowsInstallScriptTests : IDisposable
     private static readonly string[] WindowsCommands =
     [
         "New-Service", "Set-Service", "Start-Service", "Stop-Service", "Get-Service", "sc.exe", "icacls.exe",
-        "Copy-Item", "New-Item", "Remove-Item", "Test-Path", "Join-Path", "Get-Content", "New-ItemProperty",
+        "Copy-Item", "New-Item", "Remove-Item", "Test-Path", "Join-Path", "Get-Content", "Get-ChildItem", "New-ItemProperty",
         "Write-Host", "Out-Null", "Set-StrictMode",
     ];
 
