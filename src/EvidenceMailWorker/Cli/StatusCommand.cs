@@ -10,7 +10,8 @@ namespace EvidenceMailWorker.Cli;
 // `status` (CONTRACT §2): is the worker keeping up? Last mailbox contact and error per watched
 // folder, last ingest, how many messages are in each status, the outbox backlog, the last and next
 // run of each scheduled job, what each running worker made of the configuration, and the health
-// verdict GET /healthz gives. Exit 0 whatever the verdict: it is a report, not a probe.
+// verdict GET /healthz gives. Exit 0 whatever the verdict: it is a report, not a probe; so it also
+// runs on a campaign with problems (listing them), since the running worker keeps its last good one.
 public static class StatusCommand
 {
     public static Command Create(VerbInvocation invocation)
@@ -33,7 +34,7 @@ public static class StatusCommand
                 WriteText(status, verdict);
             }
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, cancellationToken, reportsCampaignProblems: true));
         return command;
     }
 
@@ -55,6 +56,12 @@ public static class StatusCommand
         Console.WriteLine($"outbox: {status.Outbox.Queued} waiting{(status.Outbox.OldestQueuedAtUtc is { } oldest ? $" (oldest since {Time(oldest)})" : "")}, {status.Outbox.Dead} given up");
         foreach (var j in status.Jobs)
             Console.WriteLine($"job {j.Job}: last {(j.Last is { } r ? $"{Time(r.FireAtUtc)} ({(r.FinishedAtUtc is null ? "unfinished" : $"{r.Emails} email(s)")})" : "never")}, next {(j.Next is { } n ? Time(n.UtcDateTime) : "none")}");
+        if (status.ConfigProblems.Count > 0)
+        {
+            Console.WriteLine($"configuration files: {status.ConfigProblems.Count} problem(s); a running worker keeps its last good configuration (run `config check`):");
+            foreach (var problem in status.ConfigProblems)
+                Console.WriteLine($"  {problem}");
+        }
         foreach (var r in status.ConfigReloads)
         {
             Console.WriteLine($"worker {r.Worker}: started {Time(r.StartedAt.UtcDateTime)}, configuration {r.State}{(r.LastReloadAt is { } at ? $" at {Time(at.UtcDateTime)}" : "")}");

@@ -57,6 +57,10 @@ public static class StatusJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartArray("configProblems");
+        foreach (var problem in status.ConfigProblems)
+            w.WriteStringValue(problem);
+        w.WriteEndArray();
         w.WriteStartArray("configReload");
         foreach (var r in status.ConfigReloads)
         {

@@ -12,7 +12,8 @@ public sealed record WorkerStatus(
     IReadOnlyList<MessageCount> Messages,
     OutboxBacklog Outbox,
     IReadOnlyList<JobStatus> Jobs,
-    IReadOnlyList<ConfigReloadRecord> ConfigReloads)
+    IReadOnlyList<ConfigReloadRecord> ConfigReloads,
+    IReadOnlyList<string> ConfigProblems)
 {
     public DateTime? LastMailboxContactAtUtc => Mailboxes.Max(m => m.LastContactAtUtc);
 }

@@ -9,10 +9,10 @@ namespace EvidenceMailWorker.Health;
 
 // Reads the status snapshot: last mailbox contact and error per watched folder, last ingest, messages
 // per status, the outbox backlog, the last and next run of each scheduled job, and what each running
-// worker made of the configuration on disk.
+// worker made of the configuration on disk, and the problems this process found in it.
 public sealed class WorkerStatusReader(
     Database database, MailboxCheckpoints checkpoints, JobRunLog jobRuns, ConfigReloadStore reloads,
-    IOptionsMonitor<CampaignOptions> campaign, TimeProvider clock)
+    IOptionsMonitor<CampaignOptions> campaign, CampaignOnDisk onDisk, TimeProvider clock)
 {
     public async Task<WorkerStatus> ReadAsync(CancellationToken cancellationToken)
     {
@@ -35,13 +35,14 @@ public sealed class WorkerStatusReader(
             "SELECT last_error FROM outbox WHERE dead_at IS NOT NULL ORDER BY dead_at DESC, id DESC LIMIT 1", cancellationToken: cancellationToken));
         return new WorkerStatus(now, mailboxes, Time(last), counts,
             new OutboxBacklog(outbox.Queued, outbox.Dead, Time(outbox.OldestQueued), lastDeadError),
-            await JobsAsync(now, cancellationToken), await reloads.ListAsync(cancellationToken));
+            await JobsAsync(now, cancellationToken), await reloads.ListAsync(cancellationToken), onDisk.Problems.Select(p => p.ToString()).ToList());
     }
 
     private async Task<List<JobStatus>> JobsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var last = await jobRuns.LastRunsAsync(cancellationToken);
-        var upcoming = new CampaignSchedule(campaign.CurrentValue).Between(now, DateTimeOffset.MaxValue);
+        // A campaign with problems (`status` reports them) has no schedule to read next runs from.
+        var upcoming = onDisk.IsValid ? new CampaignSchedule(campaign.CurrentValue).Between(now, DateTimeOffset.MaxValue) : [];
         return JobNames.All.Select(job => new JobStatus(job, last.FirstOrDefault(r => r.Job == job),
             upcoming.FirstOrDefault(f => f.Job == job)?.At)).ToList();
     }

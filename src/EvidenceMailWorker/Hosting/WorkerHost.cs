@@ -47,6 +47,8 @@ public static class WorkerHost
         builder.Services.AddWindowsService(o => o.ServiceName = WindowsServiceName);
 
         builder.Services.AddSingleton(paths);
+        // Verbs start on a valid configuration; `status` replaces this with the problems it reports.
+        builder.Services.AddSingleton(new CampaignOnDisk([]));
         builder.Services.AddSingleton(TimeProvider.System);
         AddOptions<CampaignOptions>(builder, CampaignOptions.Section);
         // The running worker only ever sees a validated campaign, also after an edit on disk.
