@@ -11,7 +11,8 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/EvidenceMailWorker/EvidenceMailWorker.csproj src/EvidenceMailWorker/
 COPY src/EvidenceMailWorker/Properties/ src/EvidenceMailWorker/Properties/
-RUN dotnet restore src/EvidenceMailWorker/EvidenceMailWorker.csproj -r linux-x64
+# The profile on restore too, so the self-contained runtime packs come in this layer.
+RUN dotnet restore src/EvidenceMailWorker/EvidenceMailWorker.csproj -r linux-x64 -p:PublishProfile=linux-x64
 COPY config/ config/
 COPY src/ src/
 # The chart font is part of the publish output (Assets/Fonts); the build fails if it is missing.
