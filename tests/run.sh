@@ -22,8 +22,9 @@ ensure_prerequisites() {
     if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
         missing+=(postgresql)
     fi
-    # dovecot: for the IMAP/LMTP tests; postfix: the real SMTP server the outbox tests send through.
-    for pkg in dovecot-imapd dovecot-lmtpd postfix; do
+    # dovecot: for the IMAP/LMTP tests; postfix: the real SMTP server the outbox tests send through;
+    # systemd: systemd-analyze verifies deploy/evidencemailworker.service (no service is started).
+    for pkg in dovecot-imapd dovecot-lmtpd postfix systemd; do
         if ! is_installed "$pkg"; then
             missing+=("$pkg")
         fi
@@ -76,6 +77,8 @@ ensure_prerequisites() {
 
 ensure_prerequisites
 
+# PowerShell 7 (.config/dotnet-tools.json) parses deploy/windows/install.ps1 in the tests.
+dotnet tool restore
 dotnet restore EvidenceMailWorker.sln
 dotnet build EvidenceMailWorker.sln -c Release --no-restore
 

@@ -27,6 +27,8 @@ public static partial class CommandLineApp
         root.Subcommands.Add(ReportCommand.Create(invocation));
         root.Subcommands.Add(ExportCommand.Create(invocation));
         root.Subcommands.Add(DemoCommand.Create(invocation));
+        root.Subcommands.Add(BackupCommand.Create(invocation));
+        root.Subcommands.Add(OutboxCommand.Create(invocation));
         RunCommand.Attach(root, invocation);
 
         var parse = root.Parse(verbArgs);

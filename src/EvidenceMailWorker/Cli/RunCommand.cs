@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EvidenceMailWorker.Hosting;
 using EvidenceMailWorker.Receipts;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,5 +49,6 @@ public static class RunCommand
         {
             builder.Services.AddHostedService<MailboxWatcherService>();
             builder.Services.AddCampaignSchedule(builder.Configuration);
+            builder.Services.AddHealthReporting(builder.Configuration.GetSection(Configuration.HealthOptions.Section).Get<Configuration.HealthOptions>() ?? new());
         }, reloadOnChange: true, exclusive: true);
 }

@@ -48,9 +48,12 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
     }
 
     // exclusive: this verb is the worker (`run`); a second one on the same data folder refuses to start.
+    // reportsCampaignProblems: the verb runs on a campaign with problems and reports them (`status`:
+    // the running worker keeps its last good campaign, and the health report must still be had);
+    // they are in CampaignOnDisk. Infrastructure problems still stop every verb.
     public async Task<int> RunAsync(ParseResult parse, Func<IHost, CancellationToken, Task<int>> work, CancellationToken cancellationToken,
         LogEventLevel quietConsoleLevel = LogEventLevel.Warning, Action<HostApplicationBuilder>? configure = null, bool reloadOnChange = false,
-        bool exclusive = false)
+        bool exclusive = false, bool reportsCampaignProblems = false)
     {
         var verbose = parse.GetValue(GlobalOptions.Verbose);
         IConfigurationRoot configuration;
@@ -64,6 +67,9 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
             return ExitCodes.UsageOrConfiguration;
         }
         var problems = ConfigurationProblems.Find(configuration);
+        IReadOnlyList<ConfigProblem> campaignProblems = [];
+        if (problems.Count > 0 && reportsCampaignProblems && InfrastructureValidator.Validate(configuration).Count == 0)
+            (campaignProblems, problems) = (problems, []);
         if (problems.Count > 0)
         {
             await Console.Error.WriteLineAsync($"The configuration has {problems.Count} problem(s); run `config check` for a summary:");
@@ -83,6 +89,8 @@ public sealed class VerbInvocation(IReadOnlyList<string> overrides)
         }
         paths = paths with { SpoolFolder = ProcessSpool.Prepare(paths.SpoolFolder) };
         var builder = WorkerHost.CreateBuilder(configuration, paths, verbose ? LogEventLevel.Debug : quietConsoleLevel, consoleShowsExceptions: verbose);
+        if (campaignProblems.Count > 0)
+            builder.Services.AddSingleton(new CampaignOnDisk(campaignProblems));
         configure?.Invoke(builder);
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILogger<VerbInvocation>>();

@@ -84,6 +84,7 @@ public static class ConfigCheck
         o.WriteLine($"  Outbox     {(infra.Outbox.Mode == "Smtp" ? $"Smtp {infra.Outbox.Host}:{infra.Outbox.Port}" : $"Folder {paths.OutboxFolder}")}");
         o.WriteLine($"  Data       {paths.DataDirectory}");
         o.WriteLine($"  Links      {string.Join(", ", infra.Understanding.EffectiveLinkHosts)}");
+        o.WriteLine($"  Health     {(string.IsNullOrWhiteSpace(infra.Health.Url) ? "no HTTP endpoint (Health:Url not set)" : $"GET {infra.Health.Url.TrimEnd('/')}/healthz")}");
     }
 
     // Connection strings can carry passwords, so only where the data lives is shown.

@@ -10,15 +10,20 @@ public sealed class ConfigReloadState
 
     public DateTimeOffset? LastReloadAt { get; private set; }
 
+    // Raised after every reload, accepted or refused (`status` records it in the database).
+    public event Action? Changed;
+
     public void Accepted(DateTimeOffset at)
     {
         _rejected = [];
         LastReloadAt = at;
+        Changed?.Invoke();
     }
 
     public void Refused(IReadOnlyList<ConfigProblem> problems, DateTimeOffset at)
     {
         _rejected = problems;
         LastReloadAt = at;
+        Changed?.Invoke();
     }
 }

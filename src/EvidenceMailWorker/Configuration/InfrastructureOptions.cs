@@ -77,6 +77,23 @@ public sealed class LimitsOptions
     public int MaxArchiveDepth { get; set; } = 3;
 }
 
+public sealed class HealthOptions
+{
+    public const string Section = "Health";
+
+    // Empty: no HTTP endpoint at all (the default). Otherwise the one address Kestrel listens on for
+    // GET /healthz, e.g. http://127.0.0.1:8080; a host other than a loopback one needs AllowRemote.
+    public string Url { get; set; } = "";
+
+    // An address outside this machine exposes the worker's status (mail counts, addresses of the
+    // mailbox) to whoever can reach it; it must be asked for.
+    public bool AllowRemote { get; set; }
+
+    // No contact with the mailbox for longer than this is unhealthy. A watched mailbox is contacted at
+    // least every 9 minutes (the IDLE refresh) or every Mailbox:PollSeconds.
+    public int MailboxStaleMinutes { get; set; } = 30;
+}
+
 public sealed class UnderstandingOptions
 {
     public const string Section = "Understanding";

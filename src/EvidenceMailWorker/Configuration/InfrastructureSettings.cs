@@ -13,7 +13,8 @@ public sealed record InfrastructureSettings(
     ReceiptsOptions Receipts,
     LimitsOptions Limits,
     UnderstandingOptions Understanding,
-    TemplatesOptions Templates)
+    TemplatesOptions Templates,
+    HealthOptions Health)
 {
     public static InfrastructureSettings Read(IConfiguration config, ICollection<ConfigProblem> problems) => new(
         OptionsReader.Read<StorageOptions>(config, StorageOptions.Section, problems),
@@ -23,5 +24,6 @@ public sealed record InfrastructureSettings(
         OptionsReader.Read<ReceiptsOptions>(config, ReceiptsOptions.Section, problems),
         OptionsReader.Read<LimitsOptions>(config, LimitsOptions.Section, problems),
         OptionsReader.Read<UnderstandingOptions>(config, UnderstandingOptions.Section, problems),
-        OptionsReader.Read<TemplatesOptions>(config, TemplatesOptions.Section, problems));
+        OptionsReader.Read<TemplatesOptions>(config, TemplatesOptions.Section, problems),
+        OptionsReader.Read<HealthOptions>(config, HealthOptions.Section, problems));
 }

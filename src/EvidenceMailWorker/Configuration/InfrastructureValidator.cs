@@ -30,6 +30,7 @@ public static class InfrastructureValidator
         CheckMailbox(s.Mailbox, p);
         CheckOutbox(s.Outbox, p);
         CheckLinkHosts(s.Understanding, p);
+        CheckHealth(s.Health, p);
         foreach (var problem in Templates.EmailTemplates.Check(s.Templates.ResolvedFolder))
             p.Add("Templates.Folder", $"{problem.File} {problem.Message}");
 
@@ -107,6 +108,22 @@ public static class InfrastructureValidator
             if (!string.IsNullOrWhiteSpace(o.Username) && string.IsNullOrEmpty(o.Password) && !hasOAuth)
                 p.Add("Outbox.Password", "SMTP with a Username needs a password (EVIDENCEMAIL_Outbox__Password) or OAuth2 ClientId and RefreshToken (EVIDENCEMAIL_Outbox__OAuth2__ClientId, ..._RefreshToken)");
         }
+    }
+
+    private static void CheckHealth(HealthOptions h, ProblemList p)
+    {
+        if (h.MailboxStaleMinutes < 1)
+            p.Add("Health.MailboxStaleMinutes", $"'{h.MailboxStaleMinutes}' is too short; use 1 minute or more (the IDLE refresh is 9 minutes, so 30 is a good value)");
+        if (string.IsNullOrWhiteSpace(h.Url))
+            return;
+        // An explicit port and no path: Kestrel binds exactly this address, and /healthz is the one path served.
+        if (!System.Text.RegularExpressions.Regex.IsMatch(h.Url, @"^http://[^/?#]+:[0-9]{1,5}/?$") || !Uri.TryCreate(h.Url, UriKind.Absolute, out var url))
+        {
+            p.Add("Health.Url", $"'{h.Url}' is not an address to listen on; use http://127.0.0.1:PORT (http, an explicit port, no path)");
+            return;
+        }
+        if (!url.IsLoopback && !h.AllowRemote)
+            p.Add("Health.Url", $"'{h.Url}' is reachable from other machines; use http://127.0.0.1:{url.Port}, or set Health:AllowRemote=true if that is meant (the status it shows is not secret-free)");
     }
 
     private static void Port(string path, int port, ProblemList p)

@@ -19,6 +19,8 @@ public static class WorkerHost
     private const string QuietTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}";
     private const string VerboseTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
+    public const string WindowsServiceName = "EvidenceMailWorker";
+
     public static HostApplicationBuilder CreateBuilder(IConfigurationRoot configuration, ResolvedPaths paths, LogEventLevel consoleLevel, bool consoleShowsExceptions = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
@@ -39,9 +41,14 @@ public static class WorkerHost
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 outputTemplate: consoleShowsExceptions ? VerboseTemplate : QuietTemplate,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        // Each is a no-op outside its service manager: Type=notify under systemd, the service control
+        // manager's start/stop on Windows (deploy/windows/install.ps1).
         builder.Services.AddSystemd();
+        builder.Services.AddWindowsService(o => o.ServiceName = WindowsServiceName);
 
         builder.Services.AddSingleton(paths);
+        // Verbs start on a valid configuration; `status` replaces this with the problems it reports.
+        builder.Services.AddSingleton(new CampaignOnDisk([]));
         builder.Services.AddSingleton(TimeProvider.System);
         AddOptions<CampaignOptions>(builder, CampaignOptions.Section);
         // The running worker only ever sees a validated campaign, also after an edit on disk.
@@ -56,6 +63,7 @@ public static class WorkerHost
         AddOptions<ReceiptsOptions>(builder, ReceiptsOptions.Section);
         AddOptions<UnderstandingOptions>(builder, UnderstandingOptions.Section);
         AddOptions<TemplatesOptions>(builder, TemplatesOptions.Section);
+        AddOptions<HealthOptions>(builder, HealthOptions.Section);
 
         builder.Services.AddSingleton(sp =>
         {
@@ -75,6 +83,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<Notifications.JobRunner>();
         builder.Services.AddSingleton<Notifications.JobRunLog>();
         builder.Services.AddMailboxSources();
+        builder.Services.AddWorkerStatus();
         return builder;
     }
 

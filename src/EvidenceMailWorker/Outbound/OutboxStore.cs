@@ -73,6 +73,16 @@ public sealed class OutboxStore(Database database)
             cancellationToken: cancellationToken));
     }
 
+    // `outbox retry`: mail given up on goes back in the queue with its attempts counted from zero
+    // (after the cause was fixed, e.g. a new SMTP password). Mail already sent is never touched.
+    public async Task<int> RequeueDeadAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET dead_at = NULL, attempts = 0, next_attempt_at = @Now, claimed_by = NULL WHERE dead_at IS NOT NULL AND sent_at IS NULL",
+            new { Now = database.Dialect.Time(nowUtc) }, cancellationToken: cancellationToken));
+    }
+
     // The earliest moment a waiting row becomes due, so the sender can sleep exactly that long.
     public async Task<DateTime?> NextAttemptAsync(CancellationToken cancellationToken)
     {

@@ -44,6 +44,9 @@ public sealed class PostgresServer : IDisposable
     /// <summary>Connection string for the <c>postgres</c> superuser on the <c>postgres</c> database.</summary>
     public string AdminConnectionString { get; private set; }
 
+    /// <summary>Where pg_dump/pg_restore of the server's own version are: its bin folder, or PATH for an external server.</summary>
+    public string ClientTool(string name) => _binDir is null ? name : Path.Combine(_binDir, name);
+
     /// <summary>True when the server was started by this process (false with EVIDENCEMAIL_TEST_PG).</summary>
     public bool IsOwned => _rootDir is not null;
 
