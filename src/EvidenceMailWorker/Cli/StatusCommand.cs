@@ -56,6 +56,11 @@ public static class StatusCommand
         Console.WriteLine($"outbox: {status.Outbox.Queued} waiting{(status.Outbox.OldestQueuedAtUtc is { } oldest ? $" (oldest since {Time(oldest)})" : "")}, {status.Outbox.Dead} given up");
         foreach (var j in status.Jobs)
             Console.WriteLine($"job {j.Job}: last {(j.Last is { } r ? $"{Time(r.FireAtUtc)} ({(r.FinishedAtUtc is null ? "unfinished" : $"{r.Emails} email(s)")})" : "never")}, next {(j.Next is { } n ? Time(n.UtcDateTime) : "none")}");
+        Console.WriteLine(status.SchedulerStore == "clustered"
+            ? $"scheduler: clustered on PostgreSQL, {status.SchedulerNodes.Count} process(es) checked in"
+            : "scheduler: in the running worker's memory (SQLite)");
+        foreach (var n in status.SchedulerNodes)
+            Console.WriteLine($"  {n.Instance}: last check-in {Time(n.LastCheckinAtUtc)}");
         if (status.ConfigProblems.Count > 0)
         {
             Console.WriteLine($"configuration files: {status.ConfigProblems.Count} problem(s); a running worker keeps its last good configuration (run `config check`):");

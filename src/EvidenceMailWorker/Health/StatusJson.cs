@@ -57,6 +57,19 @@ public static class StatusJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartObject("scheduler");
+        w.WriteString("store", status.SchedulerStore);
+        w.WriteStartArray("nodes");
+        foreach (var n in status.SchedulerNodes)
+        {
+            w.WriteStartObject();
+            w.WriteString("instance", n.Instance);
+            WriteTime(w, "lastCheckinAt", n.LastCheckinAtUtc);
+            w.WriteNumber("checkinIntervalSeconds", n.CheckinInterval.TotalSeconds);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
         w.WriteStartArray("configProblems");
         foreach (var problem in status.ConfigProblems)
             w.WriteStringValue(problem);

@@ -13,7 +13,9 @@ public sealed record WorkerStatus(
     OutboxBacklog Outbox,
     IReadOnlyList<JobStatus> Jobs,
     IReadOnlyList<ConfigReloadRecord> ConfigReloads,
-    IReadOnlyList<string> ConfigProblems)
+    IReadOnlyList<string> ConfigProblems,
+    string SchedulerStore,
+    IReadOnlyList<SchedulerNode> SchedulerNodes)
 {
     public DateTime? LastMailboxContactAtUtc => Mailboxes.Max(m => m.LastContactAtUtc);
 }

@@ -9,10 +9,11 @@ namespace EvidenceMailWorker.Health;
 
 // Reads the status snapshot: last mailbox contact and error per watched folder, last ingest, messages
 // per status, the outbox backlog, the last and next run of each scheduled job, and what each running
-// worker made of the configuration on disk, and the problems this process found in it.
+// worker made of the configuration on disk, the problems this process found in it, and the
+// schedulers checked in to the cluster (PostgreSQL).
 public sealed class WorkerStatusReader(
     Database database, MailboxCheckpoints checkpoints, JobRunLog jobRuns, ConfigReloadStore reloads,
-    IOptionsMonitor<CampaignOptions> campaign, CampaignOnDisk onDisk, TimeProvider clock)
+    IOptionsMonitor<CampaignOptions> campaign, CampaignOnDisk onDisk, SchedulerNodes schedulers, TimeProvider clock)
 {
     public async Task<WorkerStatus> ReadAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +36,8 @@ public sealed class WorkerStatusReader(
             "SELECT last_error FROM outbox WHERE dead_at IS NOT NULL ORDER BY dead_at DESC, id DESC LIMIT 1", cancellationToken: cancellationToken));
         return new WorkerStatus(now, mailboxes, Time(last), counts,
             new OutboxBacklog(outbox.Queued, outbox.Dead, Time(outbox.OldestQueued), lastDeadError),
-            await JobsAsync(now, cancellationToken), await reloads.ListAsync(cancellationToken), onDisk.Problems.Select(p => p.ToString()).ToList());
+            await JobsAsync(now, cancellationToken), await reloads.ListAsync(cancellationToken), onDisk.Problems.Select(p => p.ToString()).ToList(),
+            schedulers.Store, await schedulers.ListAsync(cancellationToken));
     }
 
     private async Task<List<JobStatus>> JobsAsync(DateTimeOffset now, CancellationToken cancellationToken)

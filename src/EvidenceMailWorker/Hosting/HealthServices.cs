@@ -12,6 +12,7 @@ public static class HealthServices
     {
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<ConfigReloadStore>();
+        services.AddSingleton<SchedulerNodes>();
         services.AddSingleton<WorkerStatusReader>();
         return services;
     }

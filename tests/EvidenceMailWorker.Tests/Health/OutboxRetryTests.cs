@@ -47,7 +47,7 @@ public sealed class OutboxRetryTests
     {
         var database = harness.Database;
         var reader = new WorkerStatusReader(database, new Storage.MailboxCheckpoints(database, harness.Clock), new Notifications.JobRunLog(database),
-            new ConfigReloadStore(database), new StaticOptionsMonitor<CampaignOptions>(harness.Campaign), new CampaignOnDisk([]), harness.Clock);
+            new ConfigReloadStore(database), new StaticOptionsMonitor<CampaignOptions>(harness.Campaign), new CampaignOnDisk([]), new SchedulerNodes(database), harness.Clock);
         return HealthRules.Judge(await reader.ReadAsync(CancellationToken.None), TimeSpan.FromMinutes(30), null).Healthy;
     }
 

@@ -42,6 +42,19 @@ public sealed class SeveralWorkersScheduleTests : IDisposable
             Assert.Equal(1, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM qrtz_triggers WHERE job_name = 'SummaryJob'"));
         }
 
+        // `status` shows the cluster: both processes, checked in within the last minute.
+        var status = await WorkerProcess.RunAsync(_folder.Path, "status", "--json", $"--Storage:DataDirectory={_folder.Combine("c")}",
+            "--Database:Provider=Postgres", $"--Database:ConnectionString={connection}");
+        Assert.True(status.ExitCode == 0, status.Stderr);
+        using (var json = System.Text.Json.JsonDocument.Parse(status.Stdout))
+        {
+            var scheduler = json.RootElement.GetProperty("scheduler");
+            Assert.Equal("clustered", scheduler.GetProperty("store").GetString());
+            var nodes = scheduler.GetProperty("nodes").EnumerateArray().ToList();
+            Assert.Equal(2, nodes.Count);
+            Assert.All(nodes, n => Assert.InRange(n.GetProperty("lastCheckinAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1)));
+        }
+
         string[] Sent() => [.. new[] { "a", "b" }.SelectMany(n => Directory.Exists(_folder.Combine(n, "outbox")) ? Directory.GetFiles(_folder.Combine(n, "outbox"), "*-summary-*.eml") : [])];
         await ScheduleRunTests.WaitForAsync(() => Sent() is { Length: > 0 } s ? s : null, TimeSpan.FromSeconds(60));
         await first.StopAsync();
