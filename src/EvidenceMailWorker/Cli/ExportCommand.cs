@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Core;
+using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Reports.Export;
 using EvidenceMailWorker.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,7 @@ public static class ExportCommand
             var submissions = await host.Services.GetRequiredService<SubmissionQueries>()
                 .ListAsync(new SubmissionFilter(Status: MessageStatus.Accepted, Period: periodId), ct);
             var entries = ExportPlan.Build(campaign, submissions, periodId);
-            var result = await new PackageWriter(host.Services.GetRequiredService<ArchiveStore>()).WriteAsync(
+            var result = await new PackageWriter(host.Services.GetRequiredService<StoredAttachments>()).WriteAsync(
                 path, entries, campaign, periodId, host.Services.GetRequiredService<TimeProvider>().GetLocalNow(),
                 (n, bytes) => progress.Show($"Đã ghi {n}/{entries.Count} tệp, {bytes / 1048576.0:0.0} MB"), ct);
             progress.Done();
