@@ -74,7 +74,8 @@ public static class ImportBenchmark
 
     public static async Task<(double Seconds, long PeakBytes, ProcessCpu.Cpu Cpu, string Stdout)> RunMeasuredAsync(IEnumerable<string> args)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "EvidenceMailWorker.dll");
+        // EMW_CLI names another build's EvidenceMailWorker.dll, to compare versions under the same load.
+        var cli = Environment.GetEnvironmentVariable("EMW_CLI") ?? Path.Combine(AppContext.BaseDirectory, "EvidenceMailWorker.dll");
         var config = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "config"));
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = false };
         info.ArgumentList.Add(cli);
