@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EvidenceMailWorker.Benchmarks;
 
-// export [MB]: stores MB (default 2048) of distinct 1–3 MB files in SQLite, then times the real
+// export [MB]: stores MB (default 2048) of distinct 1–3 MB files (four to a message) in SQLite, then times the real
 // CLI's `export` to a zip and to a folder (child process: wall time, VmHWM) against a plain copy
 // of the database file on the same disk. Prints figures, asserts nothing.
 public static class ExportBenchmark
@@ -46,24 +46,28 @@ public static class ExportBenchmark
             var copyRate = dbMb / copy.Elapsed.TotalSeconds;
             Console.WriteLine($"copy of the database file ({dbMb:F0} MB): streamed {copy.Elapsed.TotalSeconds:F1} s = {copyRate:F0} MB/s; File.Copy {kernel.Elapsed.TotalSeconds:F1} s = {dbMb / kernel.Elapsed.TotalSeconds:F0} MB/s");
 
-            // Where the time goes, in-process: reading blobs alone, then reading and hashing.
+            // Where the time goes, in-process: deriving each message's files from its raw bytes
+            // (read from the database, parsed, decoded to spool files), as export does.
             var database = new Database(EvidenceMailWorker.Configuration.DatabaseProvider.Sqlite, $"Data Source={dbPath}");
             var store = new ArchiveStore(database, TimeProvider.System);
-            var shas = (await new SubmissionQueries(database).ListAsync(new SubmissionFilter(), CancellationToken.None))
-                .SelectMany(x => x.Attachments).Select(a => a.Sha256).ToList();
-            var readOnly = Stopwatch.StartNew();
-            foreach (var sha in shas)
-                await store.CopyBlobToAsync(sha, Stream.Null, CancellationToken.None);
-            readOnly.Stop();
-            var hashed = Stopwatch.StartNew();
-            foreach (var sha in shas)
+            var spool = Path.Combine(work, "spool");
+            Directory.CreateDirectory(spool);
+            var settings = new EvidenceMailWorker.Ingestion.IngestionSettings(new EvidenceMailWorker.Core.CampaignDirectory(campaign), new EvidenceMailWorker.Configuration.LimitsOptions(), "mx.google.com", "example.invalid", spool);
+            var derive = new EvidenceMailWorker.Ingestion.StoredAttachments(store, new EvidenceMailWorker.Ingestion.MessageDecomposer(), () => settings);
+            var submissions = await new SubmissionQueries(database).ListAsync(new SubmissionFilter(), CancellationToken.None);
+            var derived = Stopwatch.StartNew();
+            foreach (var submission in submissions)
             {
-                await using var check = new EvidenceMailWorker.Reports.Export.HashCheckingStream(Stream.Null);
-                await store.CopyBlobToAsync(sha, check, CancellationToken.None);
+                using var filesOf = await derive.DeriveAsync(submission.Id, CancellationToken.None);
+                foreach (var attachment in submission.Attachments)
+                {
+                    await using var check = new EvidenceMailWorker.Reports.Export.HashCheckingStream(Stream.Null);
+                    await filesOf.CopyToAsync(attachment.Sha256, check, CancellationToken.None);
+                }
             }
-            hashed.Stop();
+            derived.Stop();
             await database.DisposeAsync();
-            Console.WriteLine($"in-process: blobs read to nowhere {bytes / 1048576.0 / readOnly.Elapsed.TotalSeconds:F0} MB/s, read and hashed {bytes / 1048576.0 / hashed.Elapsed.TotalSeconds:F0} MB/s");
+            Console.WriteLine($"in-process: files derived from the raw messages and hashed {bytes / 1048576.0 / derived.Elapsed.TotalSeconds:F0} MB/s");
 
             foreach (var target in new[] { "package.zip", "package" })
             {
@@ -101,36 +105,47 @@ public static class ExportBenchmark
             await using var transaction = await connection.BeginTransactionAsync();
             var cluster = campaign.Clusters[m % campaign.Clusters.Count];
             var unit = cluster.Units[m % cluster.Units.Count];
-            var raw = new byte[64];
-            BitConverter.TryWriteBytes(raw, m);
-            var rawSha = Convert.ToHexStringLower(SHA256.HashData(raw));
-            await database.Dialect.InsertBlobIfAbsentAsync(connection, transaction, rawSha, raw.Length, new MemoryStream(raw), DateTime.UtcNow, CancellationToken.None);
-            var id = await connection.ExecuteScalarAsync<long>(
-                """
-                INSERT INTO messages (content_key, message_id, raw_sha256, raw_size, source, received_at, ingested_at, from_address, subject,
-                                      status, cluster_id, unit_id, track_id, period_id, late)
-                VALUES (@Key, @MessageId, @RawSha, 64, 'bench', @At, @At, @From, 'minh chứng', 'accepted', @Cluster, @Unit, 'doan', @Period, 0)
-                RETURNING id
-                """,
-                new { Key = $"k{m}", MessageId = $"<m{m}@example.org>", RawSha = rawSha, At = SqliteTime.Format(new DateTime(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(m)), From = $"{unit}@example.org", Cluster = cluster.Id, Unit = unit, Period }, transaction);
+            // A real message carrying its files: export derives their bytes from it.
+            var message = new MimeKit.MimeMessage();
+            message.From.Add(new MimeKit.MailboxAddress("", $"{unit}@example.org"));
+            message.Subject = "minh chứng";
+            message.MessageId = $"m{m}@example.org";
+            var body = new MimeKit.Multipart("mixed") { new MimeKit.TextPart("plain") { Text = "Kính gửi Văn phòng." } };
+            var rows = new List<(string Name, int Size, string Sha, string Code)>();
             for (var a = 0; a < 4 && bytes < total; a++)
             {
                 var size = (1 << 20) + random.Next(2 << 20);
                 var content = new byte[size];
                 Buffer.BlockCopy(pool, random.Next(pool.Length - size), content, 0, size);
                 BitConverter.TryWriteBytes(content, files); // distinct bytes, distinct hash
-                var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-                await database.Dialect.InsertBlobIfAbsentAsync(connection, transaction, sha, size, new MemoryStream(content), DateTime.UtcNow, CancellationToken.None);
                 var code = codes[random.Next(codes.Count)];
-                await connection.ExecuteAsync(
-                    """
-                    INSERT INTO attachments (message_id, ordinal, file_name, original_file_name, content_type, detected_type, size, sha256, criteria, units)
-                    VALUES (@Id, @Ordinal, @Name, @Name, 'application/pdf', 'application/pdf', @Size, @Sha, @Criteria, @Units)
-                    """,
-                    new { Id = id, Ordinal = a, Name = $"TC {code.Code} - Hình ảnh hoạt động {files}.jpg", Size = size, Sha = sha, Criteria = $"[\"{code.Code}\"]", Units = $"[\"{unit}\"]" }, transaction);
+                var name = $"TC {code.Code} - Hình ảnh hoạt động {files}.jpg";
+                body.Add(new MimeKit.MimePart("image", "jpeg") { FileName = name, Content = new MimeKit.MimeContent(new MemoryStream(content)), ContentTransferEncoding = MimeKit.ContentEncoding.Base64 });
+                rows.Add((name, size, Convert.ToHexStringLower(SHA256.HashData(content)), code.Code));
                 bytes += size;
                 files++;
             }
+            message.Body = body;
+            using var raw = new MemoryStream();
+            message.WriteTo(raw);
+            raw.Position = 0;
+            var rawSha = Convert.ToHexStringLower(SHA256.HashData(raw.ToArray()));
+            await database.Dialect.InsertBlobIfAbsentAsync(connection, transaction, rawSha, raw.Length, raw, DateTime.UtcNow, CancellationToken.None);
+            var id = await connection.ExecuteScalarAsync<long>(
+                """
+                INSERT INTO messages (content_key, message_id, raw_sha256, raw_size, source, received_at, ingested_at, from_address, subject,
+                                      status, cluster_id, unit_id, track_id, period_id, late)
+                VALUES (@Key, @MessageId, @RawSha, @RawSize, 'bench', @At, @At, @From, 'minh chứng', 'accepted', @Cluster, @Unit, 'doan', @Period, 0)
+                RETURNING id
+                """,
+                new { Key = $"k{m}", MessageId = $"<m{m}@example.org>", RawSha = rawSha, RawSize = raw.Length, At = SqliteTime.Format(new DateTime(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(m)), From = $"{unit}@example.org", Cluster = cluster.Id, Unit = unit, Period }, transaction);
+            for (var a = 0; a < rows.Count; a++)
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO attachments (message_id, ordinal, file_name, original_file_name, content_type, detected_type, size, sha256, criteria, units)
+                    VALUES (@Id, @Ordinal, @Name, @Name, 'image/jpeg', 'image/jpeg', @Size, @Sha, @Criteria, @Units)
+                    """,
+                    new { Id = id, Ordinal = a, rows[a].Name, rows[a].Size, rows[a].Sha, Criteria = $"[\"{rows[a].Code}\"]", Units = $"[\"{unit}\"]" }, transaction);
             await transaction.CommitAsync();
         }
         await database.DisposeAsync();

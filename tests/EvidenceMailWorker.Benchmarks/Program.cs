@@ -54,8 +54,12 @@ if (args is ["jobs", .. var jobArgs])
     return await JobsBenchmark.RunAsync(Arg(0, 40), Arg(1, 1500), Arg(2, 60), Arg(3, 100_000));
 }
 
+// submissions [items]: `submissions --json` over a province-sized archive, streamed (see SubmissionsBenchmark).
+if (args is ["submissions", .. var submissionArgs])
+    return await SubmissionsBenchmark.RunAsync(submissionArgs is [var i, ..] && int.TryParse(i, out var items) ? items : 100_000);
+
 if (args is ["imap", .. var imapArgs])
     return await ImapBenchmark.RunAsync(imapArgs);
 
-Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | report [clusters] [units] [criteria] [items] | export [MB] | imap [...] | compile [units] [clusters] | jobs [clusters] [units] [criteria] [items]");
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | report [clusters] [units] [criteria] [items] | export [MB] | imap [...] | compile [units] [clusters] | jobs [clusters] [units] [criteria] [items] | submissions [items]");
 return 1;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EvidenceMailWorker.Configuration;
+using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Reports.Export;
 using EvidenceMailWorker.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public static class ExportCommand
             var asJson = parse.GetValue(json);
             var progress = new TerminalProgress(!asJson);
             progress.Show("Đang đọc minh chứng đã lưu…");
-            var package = new EvidencePackage(host.Services.GetRequiredService<SubmissionQueries>(), host.Services.GetRequiredService<ArchiveStore>());
+            var package = new EvidencePackage(host.Services.GetRequiredService<SubmissionQueries>(), host.Services.GetRequiredService<StoredAttachments>());
             var result = await package.WriteAsync(campaign, path, periodId, host.Services.GetRequiredService<TimeProvider>().GetLocalNow(),
                 (n, planned, bytes) => progress.Show($"Đã ghi {n}/{planned} tệp, {bytes / 1048576.0:0.0} MB"), ct);
             progress.Done();

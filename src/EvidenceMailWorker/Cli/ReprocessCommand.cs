@@ -14,7 +14,10 @@ public static class ReprocessCommand
         var command = new Command("reprocess", "Re-run sender, status and matching rules over every stored message against the current configuration") { json };
         command.SetAction((parse, cancellationToken) => invocation.RunAsync(parse, async (host, ct) =>
         {
-            var summary = await ActivatorUtilities.CreateInstance<Reprocessor>(host.Services).RunAsync(ct);
+            var progress = new TerminalProgress(!parse.GetValue(json));
+            var summary = await ActivatorUtilities.CreateInstance<Reprocessor>(host.Services)
+                .RunAsync(ct, (done, total) => { if (done % 50 == 0 || done == total) progress.Show($"Đã xử lý lại {done}/{total} thư"); });
+            progress.Done();
             if (parse.GetValue(json))
             {
                 await using var stdout = Console.OpenStandardOutput();

@@ -22,16 +22,16 @@ public static class SubmissionsCommand
         {
             var campaign = host.Services.GetRequiredService<IOptions<CampaignOptions>>().Value;
             var zone = TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone);
-            var rows = await host.Services.GetRequiredService<SubmissionQueries>()
-                .ListAsync(new SubmissionFilter(parse.GetValue(status), parse.GetValue(cluster), parse.GetValue(period)), ct);
+            var queries = host.Services.GetRequiredService<SubmissionQueries>();
+            var filter = new SubmissionFilter(parse.GetValue(status), parse.GetValue(cluster), parse.GetValue(period));
             if (parse.GetValue(json))
             {
                 await using var stdout = Console.OpenStandardOutput();
-                SubmissionsJson.Write(stdout, rows, zone);
+                await SubmissionsJson.WriteAsync(stdout, queries.StreamAsync(filter, ct), zone, ct);
             }
             else
             {
-                SubmissionsTable.Write(Console.Out, rows, zone);
+                SubmissionsTable.Write(Console.Out, await queries.ListAsync(filter, ct), zone);
             }
             return ExitCodes.Success;
         }, cancellationToken));

@@ -5,6 +5,7 @@ namespace EvidenceMailWorker.Cli;
 public sealed class TerminalProgress(bool enabled)
 {
     private readonly bool _enabled = enabled && !Console.IsErrorRedirected;
+    private readonly Lock _gate = new(); // parallel work reports from several threads
     private int _lastLength;
 
     public static TerminalProgress Off { get; } = new(false);
@@ -13,9 +14,12 @@ public sealed class TerminalProgress(bool enabled)
     {
         if (!_enabled)
             return;
-        var padded = text.PadRight(_lastLength);
-        _lastLength = text.Length;
-        Console.Error.Write("\r" + padded);
+        lock (_gate)
+        {
+            var padded = text.PadRight(_lastLength);
+            _lastLength = text.Length;
+            Console.Error.Write("\r" + padded);
+        }
     }
 
     public void Done()

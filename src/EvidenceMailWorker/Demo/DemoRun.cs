@@ -1,3 +1,4 @@
+using EvidenceMailWorker.Ingestion;
 using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Notifications;
 using EvidenceMailWorker.Reports;
@@ -13,7 +14,7 @@ namespace EvidenceMailWorker.Demo;
 // what the office would make at the end of the year: the year report (workbook and charts) and the
 // evidence package; last the index page over everything. The data folder is the demo folder.
 public sealed class DemoRun(
-    CampaignWalk walk, SubmissionQueries submissions, ArchiveStore store, IOptionsMonitor<CampaignOptions> campaignOptions, ResolvedPaths paths)
+    CampaignWalk walk, SubmissionQueries submissions, StoredAttachments attachments, IOptionsMonitor<CampaignOptions> campaignOptions, ResolvedPaths paths)
 {
     public const string ReceivedFolder = "mail-received";
     public const string ExportFolder = "export";
@@ -42,7 +43,7 @@ public sealed class DemoRun(
         var year = await new StoredReport(submissions).BuildAsync(campaign, new ReportScope(null), until, cancellationToken);
         var yearFiles = ReportFiles.Write(year, campaign, Path.Combine(folder, "reports", $"bao-cao-ca-nam-{campaign.Year}.xlsx"));
         progress?.Invoke(LocalTime.InZone(until, zone), "export");
-        var export = await new EvidencePackage(submissions, store).WriteAsync(campaign,
+        var export = await new EvidencePackage(submissions, attachments).WriteAsync(campaign,
             Path.Combine(folder, ExportFolder, $"goi-minh-chung-{campaign.Year}.zip"), null, until, null, cancellationToken);
 
         var sent = SentMail.Read(paths.OutboxFolder);

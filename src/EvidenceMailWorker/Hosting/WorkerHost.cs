@@ -78,6 +78,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<Func<IngestionSettings>>(sp => () => CurrentIngestionSettings(sp, paths));
         builder.Services.AddSingleton<MessageDecomposer>();
         builder.Services.AddSingleton<IngestionPipeline>();
+        builder.Services.AddSingleton<StoredAttachments>();
         builder.Services.AddSingleton<MailFileImporter>();
         builder.Services.AddOutbox();
         builder.Services.AddSingleton<Notifications.JobRunner>();

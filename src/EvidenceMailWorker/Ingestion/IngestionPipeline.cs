@@ -102,7 +102,7 @@ public sealed class IngestionPipeline(ArchiveStore store, ProcessingClaims claim
         {
             var current = settings();
             using var spool = new FileSpool(current.SpoolFolder);
-            if (await LoadRawAsync(pending, spool, current, cancellationToken) is not { } raw)
+            if (await LoadRawAsync(pending, spool, cancellationToken) is not { } raw)
                 continue;
             logger.LogInformation("Retrying message {Id} (attempt {Attempt} of {Max})", pending.Id, pending.Attempts + 1, ProcessingClaims.MaxAttempts);
             if (await ProcessStoredAsync(pending.Id, owner, raw, spool, current, new DateTimeOffset(pending.ReceivedAtUtc, TimeSpan.Zero), cancellationToken) is { } result)
@@ -122,7 +122,7 @@ public sealed class IngestionPipeline(ArchiveStore store, ProcessingClaims claim
             return null;
         }
         using var spool = new FileSpool(current.SpoolFolder);
-        if (await LoadRawAsync(message, spool, current, cancellationToken) is not { } raw)
+        if (await LoadRawAsync(message, spool, cancellationToken) is not { } raw)
             return null;
         try
         {
@@ -138,28 +138,13 @@ public sealed class IngestionPipeline(ArchiveStore store, ProcessingClaims claim
         }
     }
 
-    // The stored raw bytes back into a spool file: the blob goes to a temp file first (streaming,
-    // never whole in memory), then through the spool for its hash. Null when the blob is missing.
-    private async Task<SpooledFile?> LoadRawAsync(PendingMessage message, FileSpool spool, IngestionSettings current, CancellationToken cancellationToken)
+    // The stored raw bytes back into a spool file. Null when the blob is missing.
+    private async Task<SpooledFile?> LoadRawAsync(PendingMessage message, FileSpool spool, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(current.SpoolFolder, $"raw-{message.Id}-{Guid.NewGuid():N}");
-        try
-        {
-            await using (var file = File.Create(path))
-            {
-                if (!await store.CopyBlobToAsync(message.RawSha256, file, cancellationToken))
-                {
-                    logger.LogError("Message {Id}: raw blob {Sha} is missing; cannot process it again", message.Id, message.RawSha256);
-                    return null;
-                }
-            }
-            await using var input = File.OpenRead(path);
-            return await spool.SpoolAsync(input, cancellationToken);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var raw = await StoredRawFile.LoadAsync(store, message.RawSha256, spool, cancellationToken);
+        if (raw is null)
+            logger.LogError("Message {Id}: raw blob {Sha} is missing; cannot process it again", message.Id, message.RawSha256);
+        return raw;
     }
 
     // Null when the message was not this process's to work on (claimed by another meanwhile).

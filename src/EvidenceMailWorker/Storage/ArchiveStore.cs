@@ -80,10 +80,9 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
             "DELETE FROM attachments WHERE message_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         var match = verdict.Match ?? Understanding.MessageMatch.None;
         var ordinal = 0;
+        // Only each file's identity is recorded: its bytes are in the raw message (StoredAttachments derives them).
         foreach (var attachment in verdict.Attachments)
         {
-            await using (var content = attachment.Content.OpenRead())
-                await database.Dialect.InsertBlobIfAbsentAsync(connection, transaction, attachment.Content.Sha256, attachment.Content.Size, content, now, cancellationToken);
             var matched = match.Files.ElementAtOrDefault(ordinal);
             await connection.ExecuteAsync(new CommandDefinition(
                 """
@@ -155,6 +154,13 @@ public sealed class ArchiveStore(Database database, TimeProvider clock, IEnumera
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await database.Dialect.CopyBlobToAsync(connection, sha256, destination, cancellationToken);
+    }
+
+    public async Task<string?> RawSha256Async(long messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT raw_sha256 FROM messages WHERE id = @messageId", new { messageId }, cancellationToken: cancellationToken));
     }
 
     // The same raw bytes are the same message even under a key an older version computed

@@ -34,6 +34,10 @@ public sealed class DatabaseMigrator(Database database, ILogger<DatabaseMigrator
                 await release.ExecuteNonQueryAsync(CancellationToken.None);
             }
         }
+        // A new file gets its page size and WAL mode before the first table fixes them (Database.OpenAsync sets both).
+        await using (await database.OpenAsync(cancellationToken))
+        {
+        }
         return Run(DeployChanges.To.SqliteDatabase(database.ConnectionString), folder);
     }
 

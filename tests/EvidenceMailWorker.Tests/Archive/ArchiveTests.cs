@@ -58,15 +58,19 @@ public sealed class ArchiveTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task The_same_file_sent_in_two_messages_is_stored_once(DatabaseProvider provider)
+    public async Task Each_message_is_stored_once_and_its_files_are_read_back_from_it(DatabaseProvider provider)
     {
         await using var harness = await ArchiveHarness.CreateAsync(provider);
         var photo = Submissions.Jpeg(400_000, 7);
-        await harness.IngestAsync(Submissions.From(Submissions.NgocChuc, "Ngọc Chúc", "lần 1", ("ảnh.jpg", photo)));
-        await harness.IngestAsync(Submissions.From(Submissions.NgocChuc, "Ngọc Chúc", "lần 2", ("ảnh (1).jpg", photo)));
+        var first = await harness.IngestAsync(Submissions.From(Submissions.NgocChuc, "Ngọc Chúc", "lần 1", ("ảnh.jpg", photo)));
+        var second = await harness.IngestAsync(Submissions.From(Submissions.NgocChuc, "Ngọc Chúc", "lần 2", ("ảnh (1).jpg", photo)));
 
         Assert.Equal(2, await harness.ScalarAsync("SELECT COUNT(*) FROM attachments"));
-        Assert.Equal(1, await harness.ScalarAsync($"SELECT COUNT(*) FROM blobs WHERE sha256 = '{Submissions.Sha256(photo)}'"));
+        // Only the two raw messages are blobs: the photo's bytes are not stored a second (and third) time.
+        Assert.Equal(2, await harness.ScalarAsync("SELECT COUNT(*) FROM blobs"));
+        Assert.Equal(await harness.ScalarAsync("SELECT SUM(raw_size) FROM messages"), await harness.ScalarAsync("SELECT SUM(size) FROM blobs"));
+        Assert.Equal(photo, await harness.FileBytesAsync(first.MessageId, Submissions.Sha256(photo)));
+        Assert.Equal(photo, await harness.FileBytesAsync(second.MessageId, Submissions.Sha256(photo)));
     }
 
     [Theory]

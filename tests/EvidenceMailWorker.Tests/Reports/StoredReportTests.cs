@@ -39,7 +39,7 @@ public sealed class StoredReportTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Zip_export_entries_equal_the_stored_blobs_under_flagged_Vietnamese_names(DatabaseProvider provider)
+    public async Task Zip_export_entries_equal_the_files_as_sent_under_flagged_Vietnamese_names(DatabaseProvider provider)
     {
         await using var data = await StoredReportData.CreateAsync(provider);
         var campaign = ExportCampaign();
@@ -51,7 +51,7 @@ public sealed class StoredReportTests
         await data.AddAsync("u1", "c1", "doan", "p1", false, new DateTimeOffset(2024, 6, 5, 8, 0, 0, TimeSpan.FromHours(7)),
         [
             new("TC A - Kế hoạch.pdf", plan, ["A"], ["u1"]),
-            new("minh chung.zip", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3], [], []),
+            new("minh chung.zip", [], [], []), // sent as a zip of the two entries below
             new("ảnh hoạt động.jpg", photo, ["A", "C"], ["u1", "u2"], ArchivePath: "TC A/ảnh hoạt động.jpg"),
             new("ghi chú.txt", Encoding.UTF8.GetBytes("không mã"), [], [], ArchivePath: "ghi chú.txt"),
         ], [new("https://drive.google.com/file/d/abc", ["A"], ["u2"])]);
@@ -63,7 +63,7 @@ public sealed class StoredReportTests
 
         var entries = ExportPlan.Build(campaign, await data.AllAsync(), "p1");
         var zipPath = Path.Combine(data.Folder, "gói minh chứng.zip");
-        var result = await new PackageWriter(data.Store).WriteAsync(zipPath, entries, campaign, "p1", ReportCampaign.GeneratedAt, null, CancellationToken.None);
+        var result = await new PackageWriter(data.Attachments).WriteAsync(zipPath, entries, campaign, "p1", ReportCampaign.GeneratedAt, null, CancellationToken.None);
 
         const string A = "doan - Công tác Đoàn/A - Học tập Nghị quyết/Cụm Thạnh Hòa";
         const string C = "doan - Công tác Đoàn/C - Hoạt động chung của cụm/Cụm Thạnh Hòa";
@@ -89,7 +89,7 @@ public sealed class StoredReportTests
                 using var content = new MemoryStream();
                 await using (var s = await zipped.OpenAsync())
                     await s.CopyToAsync(content);
-                var want = entry.BlobSha256 is { } sha ? await data.BlobAsync(sha) : Encoding.UTF8.GetBytes(ExportPlan.Shortcut("https://drive.google.com/file/d/abc"));
+                var want = entry.BlobSha256 is { } sha ? data.Sent(sha) : Encoding.UTF8.GetBytes(ExportPlan.Shortcut("https://drive.google.com/file/d/abc"));
                 Assert.Equal(want, content.ToArray());
             }
         }
@@ -111,17 +111,17 @@ public sealed class StoredReportTests
         var entries = ExportPlan.Build(campaign, await data.AllAsync(), null);
 
         var folder = Path.Combine(data.Folder, "gói");
-        await new PackageWriter(data.Store).WriteAsync(folder, entries, campaign, null, ReportCampaign.GeneratedAt, null, CancellationToken.None);
+        await new PackageWriter(data.Attachments).WriteAsync(folder, entries, campaign, null, ReportCampaign.GeneratedAt, null, CancellationToken.None);
         var file = Path.Combine(folder, "doan - Công tác Đoàn", "A - Học tập Nghị quyết", "Cụm Thạnh Hòa", "Xã Ngọc Chúc", "TC A - Báo cáo.docx");
         Assert.Equal(content, await File.ReadAllBytesAsync(file));
         Assert.Contains("Cách sắp xếp thư mục", await File.ReadAllTextAsync(Path.Combine(folder, "README.txt")));
         Assert.True(PackageTargets.IsOccupied(folder));
 
-        // A blob that is not in the archive stops the export half-way: no zip under the final name.
+        // A file that cannot be derived from its stored message stops the export half-way: no zip under the final name.
         var broken = entries.Append(entries[0] with { PackagePath = "x/missing.pdf", BlobSha256 = new string('0', 64) }).ToList();
         var zipPath = Path.Combine(data.Folder, "broken.zip");
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new PackageWriter(data.Store).WriteAsync(zipPath, broken, campaign, null, ReportCampaign.GeneratedAt, null, CancellationToken.None));
+            new PackageWriter(data.Attachments).WriteAsync(zipPath, broken, campaign, null, ReportCampaign.GeneratedAt, null, CancellationToken.None));
         Assert.False(File.Exists(zipPath));
         Assert.False(File.Exists(zipPath + ".part"));
     }

@@ -26,6 +26,7 @@ public sealed class ArchiveHarness : IAsyncDisposable
         Claims = new ProcessingClaims(database, Clock);
         Pipeline = new IngestionPipeline(Store, Claims, new MessageDecomposer(), () => Settings, Clock, NullLogger<IngestionPipeline>.Instance);
         Importer = new MailFileImporter(Pipeline, NullLogger<MailFileImporter>.Instance);
+        Attachments = new StoredAttachments(Store, new MessageDecomposer(), () => Settings);
     }
 
     public Database Database { get; }
@@ -38,12 +39,14 @@ public sealed class ArchiveHarness : IAsyncDisposable
     public ProcessingClaims Claims { get; }
     public IngestionPipeline Pipeline { get; }
     public MailFileImporter Importer { get; }
+    public StoredAttachments Attachments { get; }
     public string Folder => _folder.Path;
 
-    public static async Task<ArchiveHarness> CreateAsync(DatabaseProvider provider, LimitsOptions? limits = null, CampaignOptions? campaign = null)
+    // migrateBefore: a database as an older version left it (see TestDatabase).
+    public static async Task<ArchiveHarness> CreateAsync(DatabaseProvider provider, LimitsOptions? limits = null, CampaignOptions? campaign = null, string? migrateBefore = null)
     {
         var folder = new TempFolder();
-        var database = await TestDatabase.CreateAsync(provider, folder.Path);
+        var database = await TestDatabase.CreateAsync(provider, folder.Path, migrateBefore);
         return new ArchiveHarness(folder, database, limits ?? new LimitsOptions(), campaign);
     }
 
@@ -64,6 +67,15 @@ public sealed class ArchiveHarness : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    // A stored file's bytes as export gets them: derived from the raw message.
+    public async Task<byte[]> FileBytesAsync(long messageId, string sha256)
+    {
+        using var files = await Attachments.DeriveAsync(messageId, CancellationToken.None);
+        using var copy = new MemoryStream();
+        Assert.True(await files.CopyToAsync(sha256, copy, CancellationToken.None), $"file {sha256} not derivable from message {messageId}");
+        return copy.ToArray();
     }
 
     public static byte[] Bytes(MimeMessage message)

@@ -1,16 +1,19 @@
+using System.Threading.Channels;
 using EvidenceMailWorker.Storage;
 using MailKit;
+using MailKit.Net.Imap;
 using MailKit.Search;
 using Microsoft.Extensions.Logging;
 
 namespace EvidenceMailWorker.Ingestion.Imap;
 
-// One sweep of the open folder: every UID above the checkpoint, oldest first, in bounded pages,
-// each message streamed to disk and committed raw with its INTERNALDATE (the checkpoint advancing
-// with each raw commit), its verdict worked out by a few workers in parallel. Never sets \Seen (BODY.PEEK), never deletes, moves or expunges.
+// One sweep of the open folder: every UID above the checkpoint, oldest first, in bounded pages (one
+// pipelined UID FETCH BODY.PEEK[] each), each message streamed to disk and committed raw with its
+// INTERNALDATE in UID order (the checkpoint advancing with each raw commit), its verdict worked out
+// by a few workers in parallel. Never sets \Seen (BODY.PEEK), never deletes, moves or expunges.
 public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints checkpoints, TimeProvider clock, ILogger<ImapSweeper> logger)
 {
-    // Bounds one FETCH of summaries (and the UIDs labelled per STORE).
+    // Bounds one FETCH (summaries, then bodies) and so the spool files waiting to be committed.
     public const int PageSize = 50;
 
     public async Task<int> SweepAsync(ImapSession session, CancellationToken cancellationToken)
@@ -29,29 +32,79 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
 
         var progress = new BacklogProgress(pending.Count, clock, logger);
         await using var processing = new ParallelProcessing(pipeline, logger);
+        // The network, the raw commits and the verdicts overlap: this loop reads each page with one
+        // pipelined UID FETCH, spooling every message as it streams in; the committer stores them
+        // raw strictly in UID order (the checkpoint with each) and starts their verdicts. The bounded
+        // channel holds the reading back when committing is slower, so spool use stays bounded.
+        var channel = Channel.CreateBounded<PageItem>(new BoundedChannelOptions(PageSize) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var committer = new UidOrderedCommitter(pipeline, checkpoints, processing, progress, logger);
+        var committing = committer.RunAsync(session, validity, channel.Reader, stop);
+        Exception? fetchError = null;
+        try
+        {
+            await FetchPagesAsync(session, validity, pending, channel.Writer, stop.Token);
+        }
+        catch (Exception e)
+        {
+            fetchError = e;
+        }
+        channel.Writer.TryComplete();
+        try
+        {
+            await committing;
+        }
+        catch when (fetchError is not null and not OperationCanceledException)
+        {
+            // The fetch failed first; what the committer reports after it is a consequence.
+        }
+        if (fetchError is not null)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fetchError);
+        await processing.DrainAsync();
+        await LabelPendingAsync(session, validity, cancellationToken);
+        progress.Finish();
+        return progress.Done;
+    }
+
+    private async Task FetchPagesAsync(ImapSession session, uint validity, List<UniqueId> pending, ChannelWriter<PageItem> writer, CancellationToken cancellationToken)
+    {
+        var folder = session.Folder as ImapFolder
+            ?? throw new InvalidOperationException($"{session.Folder.GetType().Name} is not an IMAP folder");
         var items = MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size;
         if (session.IsGmail)
             items |= MessageSummaryItems.GMailMessageId;
         foreach (var page in pending.Chunk(PageSize))
         {
             var summaries = (await folder.FetchAsync(page, items, cancellationToken)).OrderBy(s => s.UniqueId.Id).ToList();
-            try
+            var expected = new List<ExpectedMessage>(summaries.Count);
+            foreach (var summary in summaries)
             {
-                foreach (var summary in summaries)
+                // Gmail's id survives UIDVALIDITY resets and labels: known mail is not downloaded again.
+                var known = summary.GMailMessageId is { } gmailId && await checkpoints.HasGmailMessageAsync(gmailId, cancellationToken);
+                expected.Add(new ExpectedMessage(summary, new MailboxPosition(session.Account, folder.FullName, validity, summary.UniqueId.Id,
+                    summary.GMailMessageId, Labelled: !string.IsNullOrEmpty(session.Label)), known));
+            }
+            await writer.WriteAsync(new PageStart(expected), cancellationToken);
+            var download = expected.Where(e => !e.Known).Select(e => e.Summary.UniqueId).ToList();
+            if (download.Count > 0)
+                await folder.GetStreamsAsync(download, async (_, _, uid, stream, ct) =>
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await IngestAsync(session, summary, validity, processing, cancellationToken);
-                    progress.Add(summary.Size ?? 0);
-                }
-            }
-            finally
-            {
-                await LabelPendingAsync(session, validity, cancellationToken);
-            }
+                    // The stream is MailKit's for this call only: it is spooled (and hashed) before returning.
+                    var spooled = await pipeline.SpoolAsync(stream, ct);
+                    try
+                    {
+                        await writer.WriteAsync(new Arrived(uid.Id, spooled), ct);
+                    }
+                    catch
+                    {
+                        spooled.Dispose();
+                        throw;
+                    }
+                }, cancellationToken);
+            await writer.WriteAsync(new PageEnd(), cancellationToken);
+            // Labels what the committer has stored so far (a page behind the reading at most).
+            await LabelPendingAsync(session, validity, cancellationToken);
         }
-        await processing.DrainAsync();
-        progress.Finish();
-        return progress.Done;
     }
 
     private async Task<uint> StartingPointAsync(ImapSession session, uint validity, CancellationToken cancellationToken)
@@ -70,52 +123,9 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
         return 0;
     }
 
-    // True when the message is (now or already) in the archive.
-    private async Task<bool> IngestAsync(ImapSession session, IMessageSummary summary, uint validity, ParallelProcessing processing, CancellationToken cancellationToken)
-    {
-        var uid = summary.UniqueId;
-        var position = new MailboxPosition(session.Account, session.Folder.FullName, validity, uid.Id, summary.GMailMessageId, Labelled: !string.IsNullOrEmpty(session.Label));
-        // Gmail's id survives UIDVALIDITY resets and labels: known mail is not downloaded again.
-        if (summary.GMailMessageId is { } gmailId && await checkpoints.HasGmailMessageAsync(gmailId, cancellationToken))
-        {
-            await checkpoints.SetAsync(position, cancellationToken);
-            return true;
-        }
-        try
-        {
-            SpooledMessage spooled;
-            await using (var raw = await session.Folder.GetStreamAsync(uid, cancellationToken))
-                spooled = await pipeline.SpoolAsync(raw, cancellationToken);
-            // The raw commits (and the checkpoint with them) stay in UID order; the verdicts are worked
-            // out in parallel behind them, so the checkpoint never passes a message that is not stored.
-            StoredRaw stored;
-            try
-            {
-                stored = await pipeline.StoreSpooledAsync(spooled, $"imap:{session.Account}/{session.Folder.FullName}#{validity}:{uid.Id}", summary.InternalDate, cancellationToken, position);
-            }
-            catch
-            {
-                spooled.Dispose();
-                throw;
-            }
-            logger.LogDebug("UID {Uid}: message {Id} {Outcome}", uid.Id, stored.Result.MessageId, stored.Duplicate ? "already stored" : "stored raw");
-            if (stored.Duplicate)
-                spooled.Dispose();
-            else
-                await processing.StartAsync(stored, spooled, cancellationToken);
-            return true;
-        }
-        catch (MessageNotFoundException)
-        {
-            // Deleted by a person between SEARCH and FETCH: nothing to store.
-            logger.LogInformation("UID {Uid} disappeared before it could be fetched", uid.Id);
-            return false;
-        }
-    }
-
     // Labels what label_pending holds for this folder, a page at a time. Failing to label must not
     // stop ingestion (the message is safe); what is left is labelled by a later sweep.
-    private async Task LabelPendingAsync(ImapSession session, uint validity, CancellationToken cancellationToken)
+    internal async Task LabelPendingAsync(ImapSession session, uint validity, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(session.Label) || !session.Client.IsConnected || cancellationToken.IsCancellationRequested)
             return;
