@@ -15,10 +15,13 @@ public sealed class FileSpool : IDisposable
         Directory.CreateDirectory(_folder);
     }
 
+    // A fresh file name in this spool, for a writer that creates the file itself (MailKit's fetch).
+    public string NewPath() => System.IO.Path.Combine(_folder, Interlocked.Increment(ref _counter).ToString("D6"));
+
     // observer sees every chunk as it is copied (e.g. a second hash), saving another read of the file.
     public async Task<SpooledFile> SpoolAsync(Stream content, CancellationToken cancellationToken, long maxBytes = long.MaxValue, Action<ReadOnlySpan<byte>>? observer = null)
     {
-        var path = System.IO.Path.Combine(_folder, Interlocked.Increment(ref _counter).ToString("D6"));
+        var path = NewPath();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
         await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan))
@@ -45,7 +48,7 @@ public sealed class FileSpool : IDisposable
         Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken, long maxBytes = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var path = System.IO.Path.Combine(_folder, Interlocked.Increment(ref _counter).ToString("D6"));
+        var path = NewPath();
         await using var output = new HashingFileStream(path, maxBytes);
         await write(output, cancellationToken);
         await output.FlushAsync(cancellationToken);

@@ -40,10 +40,14 @@ public sealed class IngestionPipeline(ArchiveStore store, ProcessingClaims claim
 
     // A message that already is a file (an .eml being imported) is read where it lies instead of
     // being copied first: one read for both hashes, no second copy on disk.
-    public async Task<SpooledMessage> AdoptFileAsync(string path, CancellationToken cancellationToken)
+    public Task<SpooledMessage> AdoptFileAsync(string path, CancellationToken cancellationToken) =>
+        AdoptFileAsync(path, new FileSpool(settings().SpoolFolder), cancellationToken);
+
+    // The same for a file already inside spool (an IMAP message MailKit has just written there):
+    // the SpooledMessage takes the spool over, and disposing it deletes the file.
+    public async Task<SpooledMessage> AdoptFileAsync(string path, FileSpool spool, CancellationToken cancellationToken)
     {
         var current = settings();
-        var spool = new FileSpool(current.SpoolFolder);
         try
         {
             using var bodyHasher = new BodyHasher();

@@ -30,6 +30,8 @@ public sealed class ImapSourceTests(ITestOutputHelper output)
         // Received time is the server's INTERNALDATE (set on APPEND to the message date here).
         var first = await worker.Archive.SubmissionAsync(1);
         Assert.Equal(new DateTime(2024, 6, 8, 2, 0, 0, DateTimeKind.Utc), first.ReceivedAtUtc);
+        // Each fetched file was taken over by the pipeline and deleted with its verdict: nothing is left on disk.
+        Assert.Empty(Directory.EnumerateFileSystemEntries(worker.Archive.Settings.SpoolFolder));
     }
 
     [Fact]
