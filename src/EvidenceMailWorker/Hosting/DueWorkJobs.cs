@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EvidenceMailWorker.Outbound;
 using EvidenceMailWorker.Receipts;
 using Microsoft.Extensions.Logging;
@@ -7,11 +8,12 @@ namespace EvidenceMailWorker.Hosting;
 
 // A pass over work that falls due (receipts whose sender has gone quiet, outbox rows whose attempt
 // is due), run by the one Quartz scheduler of `run`. What is due is read from the database and
-// claimed row by row, so it does not matter which process of a cluster runs a pass; one runs at a
-// time. After a pass the job asks for its next pass at the moment the next item falls due (an earlier
+// claimed row by row, so it does not matter which process of a cluster runs a pass, nor that two
+// processes run one at once: no cluster-wide exclusion (one slow or dead process must not hold up the
+// others' delivery). Within a process one pass of a kind runs at a time; a wake-up that comes during
+// a pass waits for it and then passes again, so nothing committed meanwhile is missed. After a pass the job asks for its next pass at the moment the next item falls due (an earlier
 // request wins); DueWorkService adds a pass on every in-process wake-up and one every Poll. A failed
 // pass is logged and left to the poll: never a tight loop.
-[DisallowConcurrentExecution]
 public abstract class DueWorkJob(TimeProvider clock, ILogger logger) : IJob
 {
     public const string Group = "due-work";
@@ -24,8 +26,19 @@ public abstract class DueWorkJob(TimeProvider clock, ILogger logger) : IJob
 
     protected abstract Task<TimeSpan?> UntilNextDueAsync(CancellationToken cancellationToken);
 
+    private static readonly ConcurrentDictionary<Type, SemaphoreSlim> Gates = new();
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        var gate = Gates.GetOrAdd(GetType(), _ => new SemaphoreSlim(1, 1));
+        try
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         try
         {
             await RunPassAsync(cancellationToken);
@@ -36,6 +49,14 @@ public abstract class DueWorkJob(TimeProvider clock, ILogger logger) : IJob
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "{Work} pass failed; trying again in {Poll}", WorkName, Poll);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: rows half-way are claimed under a lease and taken up again after the restart.
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 }

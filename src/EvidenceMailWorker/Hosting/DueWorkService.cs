@@ -13,6 +13,7 @@ public sealed class DueWorkService(ISchedulerFactory schedulers, ReceiptSignal r
     : BackgroundService
 {
     private static readonly JobKey ReceiptJob = new(nameof(ReceiptPassJob), DueWorkJob.Group);
+    private static readonly TimeSpan CoalesceFor = TimeSpan.FromMilliseconds(200);
     private static readonly JobKey OutboxJob = new(nameof(OutboxPassJob), DueWorkJob.Group);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -31,8 +32,10 @@ public sealed class DueWorkService(ISchedulerFactory schedulers, ReceiptSignal r
                     // Another process of the cluster stored it first.
                 }
             }
-            await scheduler.ScheduleTrigger(DueWorkTriggers.Poll(detail.Key), TriggerConflict.Keep, cancellationToken);
-            await scheduler.ScheduleTrigger(DueWorkTriggers.Now(detail.Key), TriggerConflict.Keep, cancellationToken);
+            // Replaced, not kept: a trigger the shared store left in error (or paused) would otherwise
+            // count as pending for ever.
+            await scheduler.ScheduleTrigger(DueWorkTriggers.Poll(detail.Key), TriggerConflict.Replace, cancellationToken);
+            await scheduler.ScheduleTrigger(DueWorkTriggers.Now(detail.Key), TriggerConflict.Replace, cancellationToken);
         }
         await base.StartAsync(cancellationToken);
     }
@@ -51,10 +54,18 @@ public sealed class DueWorkService(ISchedulerFactory schedulers, ReceiptSignal r
             {
                 await wakeup.WaitAsync(Timeout.InfiniteTimeSpan, clock, stoppingToken);
                 await scheduler.ScheduleTrigger(DueWorkTriggers.Now(job), TriggerConflict.Keep, stoppingToken);
+                // A backlog commits many messages a second; each request is a locked transaction in a
+                // shared store, so wake-ups are forwarded at most every CoalesceFor (a pulse meanwhile
+                // is remembered and forwarded after it).
+                await Task.Delay(CoalesceFor, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (SchedulerException) when (scheduler.Status is SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown)
+            {
+                return; // the host is stopping and Quartz stopped first
             }
             catch (Exception e)
             {

@@ -32,33 +32,57 @@ public sealed class ScheduleService(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyList<FireTime> _scheduled = [];
+    private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
+    private Task? _catchUp;
 
     private static IJobDetail Detail<T>() where T : IJob => JobBuilder.Create<T>().WithIdentity(typeof(T).Name, Group).StoreDurably().Build();
 
+    // The triggers are placed at start; the catch-up runs beside the scheduler (the receipt and outbox
+    // passes must not wait for it), and "Schedule: …" is logged once it is done.
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var schedule = new CampaignSchedule(campaign.CurrentValue);
-        await CatchUpAsync(schedule, now, cancellationToken);
         await ScheduleAsync(schedule, now, cancellationToken);
+        _subscription = campaign.OnChange((_, _) => Task.Run(RescheduleAsync));
+        _catchUp = Task.Run(() => CatchUpThenReportAsync(schedule, now, _stopping.Token), CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        await _stopping.CancelAsync();
+        if (_catchUp is not null)
+            await _catchUp.WaitAsync(cancellationToken);
+    }
+
+    private async Task CatchUpThenReportAsync(CampaignSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CatchUpAsync(schedule, now, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            // What was not caught up keeps its unfinished or missing job_runs row: the next start tries again.
+            logger.LogError(e, "Catching up missed fire times failed: {Error}", e.Message);
+        }
         if (_scheduled.FirstOrDefault() is { } next)
             logger.LogInformation("Schedule: {Count} fire times ahead; next {Job} at {At:yyyy-MM-dd HH:mm zzz}", _scheduled.Count, next.Job, next.At);
         else
             logger.LogInformation("Schedule: nothing ahead (the campaign's last fire time has passed)");
-        _subscription = campaign.OnChange((_, _) => Task.Run(RescheduleAsync));
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
     }
 
     public void Dispose()
     {
         _subscription?.Dispose();
         _gate.Dispose();
+        _stopping.Dispose();
     }
 
     // Under the gate from start to end, and always from the campaign now in force: two edits close
@@ -102,12 +126,15 @@ public sealed class ScheduleService(
             // Not replacing: another process may be firing this job's trigger right now.
             if (!await scheduler.Exists(detail.Key, cancellationToken))
                 await AddJobAsync(scheduler, detail, cancellationToken);
-            var existing = (await scheduler.QueryTriggers(new TriggerQuery { Job = detail.Key, Take = PagedQuery.All }, cancellationToken))
-                .Items.Select(t => t.Key).ToHashSet();
-            // A moved fire time must not also fire at its old time.
-            var stale = existing.Where(k => !planned.ContainsKey(k)).ToList();
+            var stored = (await scheduler.QueryTriggers(new TriggerQuery { Job = detail.Key, Take = PagedQuery.All }, cancellationToken)).Items;
+            // A moved fire time must not also fire at its old time. A trigger already due (about to
+            // fire, or being fired by another process) is left to fire: job_runs stops a double run.
+            // One the store left in error would never fire again: it is replaced.
+            var stale = stored.Where(t => t.State == TriggerState.Error
+                || (!planned.ContainsKey(t.Key) && !(t.NextFireTimeUtc is { } next && next <= now))).Select(t => t.Key).ToList();
             if (stale.Count > 0)
                 await scheduler.UnscheduleJobs(stale, cancellationToken);
+            var existing = stored.Select(t => t.Key).Except(stale).ToHashSet();
             foreach (var (key, f) in planned.Where(p => !existing.Contains(p.Key)))
                 await scheduler.ScheduleTrigger(TriggerBuilder.Create()
                     .WithIdentity(key)

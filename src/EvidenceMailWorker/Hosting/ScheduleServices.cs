@@ -32,6 +32,9 @@ public static class ScheduleServices
                 s.InstanceName = SchedulerName;
                 // The same name as in this process's job_runs and outbox claims, so one id follows a process everywhere.
                 s.InstanceId = ProcessOwner.Current;
+                // A stop cancels running jobs instead of leaving them executing in the shared store
+                // (their rows would block the next start); each job's work is safe to cut short.
+                s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
             if (database.Provider == DatabaseProvider.Postgres)
                 q.UsePersistentStore(store =>
@@ -45,7 +48,13 @@ public static class ScheduleServices
         });
         services.AddHostedService<ScheduleService>();
         services.AddHostedService<DueWorkService>();
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            // Start with the host, not after every hosted service has started: the receipt and outbox
+            // passes must not wait for the schedule's catch-up (which runs in the background anyway).
+            o.AwaitApplicationStarted = false;
+        });
         return services;
     }
 }

@@ -97,14 +97,21 @@ public sealed class ImportCliTests : IDisposable
         using (var first = WorkerProcess.Start(_folder.Path, ["import", inbox, .. postgres]))
         {
             var deadline = DateTime.UtcNow.AddSeconds(120);
-            while (await test.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0
+            while (await test.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242 AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0
                    && DateTime.UtcNow < deadline && !first.HasExited)
                 await Task.Delay(50);
             Assert.False(first.HasExited, "the import ended before its eleventh raw commit");
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
         }
-        // The killed process's connections close and its blocked transactions roll back.
+        // A killed client's backends do not notice until they next read from it: the blocked ones still wait
+        // on the lock (and hold theirs on messages). They are ended, as the server would end them on
+        // its own only after a TCP timeout, and their transactions roll back.
+        await test.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        var backendsGone = DateTime.UtcNow.AddSeconds(60);
+        while (await test.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()") > 0
+               && DateTime.UtcNow < backendsGone)
+            await Task.Delay(50);
         var afterKill = await test.ExecuteScalarAsync<long>("SELECT count(*) FROM messages");
         Assert.InRange(afterKill, 10, count - 1);
         await test.ExecuteAsync("DROP TRIGGER stall_after_ten ON messages; SELECT pg_advisory_unlock(4242);");

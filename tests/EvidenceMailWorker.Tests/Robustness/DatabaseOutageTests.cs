@@ -41,7 +41,7 @@ public sealed class DatabaseOutageTests : IDisposable
         await user.AppendAsync(TestMail.Numbered(3, first: 5)); // wakes the worker's IDLE: it must store these
         await log.WaitForAsync("Database (Postgres) unreachable");
         var loginsInOutage = Logins(user);
-        await WaitUntilAsync(() => proxy.Refused >= 4); // the worker has probed the database several times
+        await WaitUntilAsync(() => proxy.Refused >= 4); // the worker (its mailbox side and its scheduler) has probed the database several times
         Assert.Equal(loginsInOutage, Logins(user));
 
         proxy.Up();
@@ -50,6 +50,10 @@ public sealed class DatabaseOutageTests : IDisposable
         Assert.Equal(loginsInOutage + 1, Logins(user));
         Assert.Equal(1, log.Count("Database (Postgres) unreachable"));
         Assert.Equal(0, log.Count("Mailbox " + user.Name));
+        // The scheduler's job store retried through the outage too, without a word on the console.
+        Assert.Equal(0, log.Count("   at "));
+        Assert.Equal(0, log.Count("managing cluster"));
+        Assert.Equal(0, log.Count("Transient exception"));
 
         worker.Kill(entireProcessTree: true);
         await worker.WaitForExitAsync();

@@ -87,6 +87,13 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             await server.ConnectAsync(IPAddress.Loopback, _targetPort);
             _open[client] = server;
+            // Down() may have run while this connection was being made (it only closes what is in
+            // _open): a connection must not outlive the outage it was accepted just before.
+            if (_down)
+            {
+                client.Client.LingerState = new LingerOption(true, 0);
+                return;
+            }
             using var done = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
             var up = client.GetStream().CopyToAsync(server.GetStream(), done.Token);
             var downstream = RelayDownAsync(server.GetStream(), client.GetStream(), done.Token);
