@@ -13,6 +13,17 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo=$(pwd)
 published="$repo/artifacts/publish/linux-x64"
 
+# curl asks /healthz (as the image's HEALTHCHECK does); a fresh machine may not have it.
+if ! command -v curl >/dev/null; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        echo "check-published: installing curl"
+        DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends curl
+    else
+        echo "check-published: curl is missing and cannot be installed (need root and apt-get)" >&2
+        exit 1
+    fi
+fi
+
 if [ "${1:-}" != "--no-publish" ]; then
     echo "== dotnet publish -p:PublishProfile=linux-x64"
     dotnet publish src/EvidenceMailWorker -p:PublishProfile=linux-x64 -v quiet -nologo
