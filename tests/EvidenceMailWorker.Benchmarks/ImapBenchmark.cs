@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using EvidenceMailWorker.Configuration;
 using EvidenceMailWorker.Core;
 using EvidenceMailWorker.Ingestion;
@@ -15,7 +16,8 @@ namespace EvidenceMailWorker.Benchmarks;
 
 // `imap [count]`: the generated mailbox served by a local Dovecot, fetched raw (UID FETCH
 // BODY.PEEK[] to disk, no parsing) and then ingested into PostgreSQL by the worker's own IMAP source
-// and pipeline, in one run; then the IDLE arrival-to-stored latency. Printed, not asserted.
+// and pipeline, in one run, and by the issue's hand-written Node peer where node is installed (see
+// NodePeer); then the IDLE arrival-to-stored latency. Printed, not asserted.
 public static class ImapBenchmark
 {
     private const int LatencySamples = 20;
@@ -65,10 +67,13 @@ public static class ImapBenchmark
         var scratch = Path.Combine("/tmp", $"evidencemail-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(scratch);
         using var postgres = BenchPostgres.Start();
+        using var node = NodePeer.TryPrepare();
+        if (node is not null)
+            Console.WriteLine($"Node peer: {node.Versions}");
         try
         {
-            // Raw fetch and worker alternate within each round, so both see the same machine load.
-            var rows = new List<(double Raw, double Postgres, double Sqlite)>();
+            // Raw fetch, worker and Node peer alternate within each round, so all see the same machine load.
+            var rows = new List<(double Raw, double Postgres, double Sqlite, double? Node)>();
             Worker? last = null;
             Database? lastDatabase = null;
             for (var round = 1; round <= Runs; round++)
@@ -81,17 +86,21 @@ public static class ImapBenchmark
                 var pgRate = await IngestAsync("(b) PostgreSQL    ", pg, user, Path.Combine(scratch, $"pg{round}"), raw.MBps, connection);
                 var sqliteFolder = Path.Combine(scratch, $"sqlite{round}");
                 Directory.CreateDirectory(sqliteFolder);
+                double sqliteRate;
                 await using (var sqlite = new Database(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(sqliteFolder, "archive.db")}"))
-                {
-                    var worker = await IngestAsync("(c) SQLite        ", sqlite, user, sqliteFolder, raw.MBps, null);
-                    rows.Add((raw.MBps, pgRate.Rate, worker.Rate));
-                }
+                    sqliteRate = (await IngestAsync("(c) SQLite        ", sqlite, user, sqliteFolder, raw.MBps, null)).Rate;
+                var nodeRate = node is null ? null : await NodeRoundAsync(node, user, Path.Combine(scratch, $"node{round}"), raw.MBps);
+                rows.Add((raw.MBps, pgRate.Rate, sqliteRate, nodeRate));
                 if (lastDatabase is not null)
                     await lastDatabase.DisposeAsync();
                 (last, lastDatabase) = (pgRate.Worker, pg);
             }
-            double Mid(Func<(double Raw, double Postgres, double Sqlite), double> pick) => rows.Select(pick).Order().ElementAt(rows.Count / 2);
+            double Mid(Func<(double Raw, double Postgres, double Sqlite, double? Node), double> pick) => rows.Select(pick).Order().ElementAt(rows.Count / 2);
             Console.WriteLine($"medians of {Runs}: raw {Mid(r => r.Raw):F1} MiB/s, PostgreSQL {Mid(r => r.Postgres):F1} MiB/s ({Mid(r => r.Postgres / r.Raw):P0} of raw), SQLite {Mid(r => r.Sqlite):F1} MiB/s ({Mid(r => r.Sqlite / r.Raw):P0} of raw)");
+            if (rows.All(r => r.Node is not null))
+                Console.WriteLine($"  Node peer {Mid(r => r.Node!.Value):F1} MiB/s ({Mid(r => r.Node!.Value / r.Raw):P0} of raw); PostgreSQL {Mid(r => r.Postgres / r.Node!.Value):F2}× Node, SQLite {Mid(r => r.Sqlite / r.Node!.Value):F2}× Node (medians of each round's ratio)");
+            else
+                Console.WriteLine(node is null ? "  Node peer skipped" : "  Node peer: no ratio (a round's peer failed)");
 
             var latencies = await IdleLatencyAsync(last!, lastDatabase!, user);
             await lastDatabase!.DisposeAsync();
@@ -104,6 +113,28 @@ public static class ImapBenchmark
             Directory.Delete(scratch, recursive: true);
         }
         return 0;
+    }
+
+    // One run of the Node peer; its attachments are deleted afterwards (they are about the mail's size).
+    private static async Task<double?> NodeRoundAsync(NodePeer node, DovecotUser user, string outDir, double rawMBps)
+    {
+        try
+        {
+            var r = await node.RunAsync(user, outDir);
+            Console.WriteLine($"  (d) Node peer     : {r.Messages} messages, {r.Bytes / 1048576.0:F0} MiB in {r.ScriptSeconds:F1} s = {r.MBps:F1} MiB/s ({r.MBps / rawMBps:P0} of raw), wall {r.WallSeconds:F1} s; " +
+                $"{r.Attachments} attachments, {r.AttachmentBytes / 1048576.0:F0} MiB written; CPU node {r.Cpu.User:F1}+{r.Cpu.System:F1} s; peak working set {r.PeakBytes / 1048576.0:F0} MiB");
+            return r.MBps;
+        }
+        catch (Exception e) when (e is InvalidOperationException or JsonException or System.ComponentModel.Win32Exception or KeyNotFoundException)
+        {
+            Console.WriteLine($"  (d) Node peer     : failed: {e.Message.Trim()}");
+            return null;
+        }
+        finally
+        {
+            if (Directory.Exists(outDir))
+                Directory.Delete(outDir, recursive: true);
+        }
     }
 
     // Copies the .eml files in as Maildir cur/ entries (as if delivered earlier and already seen
