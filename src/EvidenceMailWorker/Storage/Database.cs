@@ -16,7 +16,7 @@ public sealed class Database : IAsyncDisposable
         Provider = provider;
         ConnectionString = connectionString;
         if (provider == DatabaseProvider.Postgres)
-            _postgres = NpgsqlDataSource.Create(connectionString);
+            _postgres = NpgsqlDataSource.Create(Tuned(connectionString));
         else
             ConnectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true }.ToString();
         Dialect = provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();
@@ -41,6 +41,20 @@ public sealed class Database : IAsyncDisposable
         pragma.CommandText = "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=0; PRAGMA cache_size=-2000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    // Defaults measured on a backlog (docs/performance.md), each kept when the connection string sets
+    // it: a raw message streams to PostgreSQL through the write buffer, and 8 KB meant one send per
+    // 8 KB (78,000 for 512 MiB of mail, a third of the worker's system time); the dozen statements
+    // each message runs are prepared once per connection instead of parsed every time.
+    private static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Write Buffer Size"))
+            builder.WriteBufferSize = 256 * 1024;
+        if (!builder.ContainsKey("Max Auto Prepare"))
+            builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()
