@@ -15,23 +15,27 @@ public sealed class BodyHasher : IDisposable
 
     private readonly IncrementalHash _body = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly IncrementalHash _whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] _gather = new byte[64 * 1024];
     private State _state = State.LineStart;
     private bool _firstLine = true;
     private int _nameLength;
 
     public void Append(ReadOnlySpan<byte> span)
     {
+        // Once the body has started the whole-message hash can no longer be the answer (Finish), so
+        // the rest of a message is hashed once, not twice.
+        if (_state == State.Body)
+        {
+            AppendWithoutCr(_body, span);
+            return;
+        }
         AppendWithoutCr(_whole, span);
         if (_state == State.Broken)
             return;
-        if (_state != State.Body)
-        {
-            var start = ScanHeaders(span);
-            if (start < 0)
-                return;
-            span = span[start..];
-        }
-        AppendWithoutCr(_body, span);
+        var start = ScanHeaders(span);
+        if (start < 0)
+            return;
+        AppendWithoutCr(_body, span[start..]);
     }
 
     // Index where the body starts in span, or -1 while still in the header block (or broken).
@@ -112,19 +116,30 @@ public sealed class BodyHasher : IDisposable
 
     public byte[] Finish() => _state == State.Body ? _body.GetHashAndReset() : _whole.GetHashAndReset();
 
-    private static void AppendWithoutCr(IncrementalHash hash, ReadOnlySpan<byte> span)
+    // CRLF mail has a CR every line: the line pieces are gathered into one buffer and hashed in one
+    // call, instead of one call into the hash per line.
+    private void AppendWithoutCr(IncrementalHash hash, ReadOnlySpan<byte> span)
     {
+        var filled = 0;
         while (!span.IsEmpty)
         {
             var cr = span.IndexOf((byte)'\r');
-            if (cr < 0)
+            var piece = cr < 0 ? span : span[..cr];
+            span = cr < 0 ? default : span[(cr + 1)..];
+            while (!piece.IsEmpty)
             {
-                hash.AppendData(span);
-                return;
+                var take = Math.Min(piece.Length, _gather.Length - filled);
+                piece[..take].CopyTo(_gather.AsSpan(filled));
+                filled += take;
+                piece = piece[take..];
+                if (filled == _gather.Length)
+                {
+                    hash.AppendData(_gather);
+                    filled = 0;
+                }
             }
-            hash.AppendData(span[..cr]);
-            span = span[(cr + 1)..];
         }
+        hash.AppendData(_gather.AsSpan(0, filled));
     }
 
     public void Dispose()
