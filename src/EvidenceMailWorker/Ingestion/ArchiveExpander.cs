@@ -96,11 +96,22 @@ internal sealed class ArchiveExpander(ILogger logger)
             return false;
         }
 
+        var path = pathPrefix + innerPath;
+        var original = innerPath[(innerPath.LastIndexOf('/') + 1)..];
+        var fileName = FileNameSanitizer.Sanitize(original);
         SpooledFile content;
+        byte[] head;
         try
         {
             await using var entryStream = open();
-            content = await state.Spool.SpoolAsync(entryStream, state.CancellationToken, state.RemainingExpandedBytes);
+            (content, head) = await state.Spool.SpoolAsync(
+                (output, ct) =>
+                {
+                    entryStream.CopyTo(output); // decompressing from a local file (see MailParsing)
+                    return Task.CompletedTask;
+                },
+                start => state.KeepFiles || ShouldExpand(fileName, FileTypeSniffer.Detect(start.Span, fileName, FileTypeSniffer.OctetStream)),
+                state.CancellationToken, state.RemainingExpandedBytes);
         }
         catch (SpoolLimitExceededException)
         {
@@ -112,10 +123,7 @@ internal sealed class ArchiveExpander(ILogger logger)
         state.ExpandedEntries++;
         state.ExpandedBytes += content.Size;
 
-        var path = pathPrefix + innerPath;
-        var original = innerPath[(innerPath.LastIndexOf('/') + 1)..];
-        var fileName = FileNameSanitizer.Sanitize(original);
-        var detected = content.DetectType(fileName, FileTypeSniffer.OctetStream);
+        var detected = FileTypeSniffer.Detect(head, fileName, FileTypeSniffer.OctetStream);
         var extracted = new ExtractedAttachment(fileName, original, FileTypeSniffer.OctetStream, detected, content, path);
         state.Attachments.Add(extracted);
 

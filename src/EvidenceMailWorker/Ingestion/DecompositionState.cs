@@ -5,8 +5,11 @@ namespace EvidenceMailWorker.Ingestion;
 
 // What one message's decomposition has produced so far and how much of the per-message archive
 // budget it has used; shared by the MIME walk and the archive expansion so limits span both.
-internal sealed class DecompositionState(FileSpool spool, LimitsOptions limits, CancellationToken cancellationToken)
+// KeepFiles: every file lands in the spool (export hands them out); otherwise only the files the
+// walk itself opens again (archives, TNEF, embedded messages) do, and the rest are only identified.
+internal sealed class DecompositionState(FileSpool spool, LimitsOptions limits, bool keepFiles, CancellationToken cancellationToken)
 {
+    public bool KeepFiles { get; } = keepFiles;
     public FileSpool Spool { get; } = spool;
     public LimitsOptions Limits { get; } = limits;
     public CancellationToken CancellationToken { get; } = cancellationToken;

@@ -45,14 +45,19 @@ public sealed class FileSpool : IDisposable
     // offer a stream to pull from: the writer decodes straight into the hashed file, so a large
     // attachment never sits in memory. Over maxBytes the write throws SpoolLimitExceededException.
     public async Task<SpooledFile> SpoolAsync(
-        Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken, long maxBytes = long.MaxValue)
+        Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken, long maxBytes = long.MaxValue) =>
+        (await SpoolAsync(write, _ => true, cancellationToken, maxBytes)).File;
+
+    // The same, but the file is only written when needsFile, shown the content's first
+    // FileTypeSniffer.HeadLength bytes, says so; otherwise the content is only hashed and counted
+    // and the result's Path is null. Head is those first bytes, for sniffing without a read.
+    public async Task<(SpooledFile File, byte[] Head)> SpoolAsync(
+        Func<Stream, CancellationToken, Task> write, Func<ReadOnlyMemory<byte>, bool> needsFile, CancellationToken cancellationToken, long maxBytes = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var path = NewPath();
-        await using var output = new HashingFileStream(path, maxBytes);
+        await using var output = new SpoolSinkStream(NewPath(), maxBytes, needsFile);
         await write(output, cancellationToken);
-        await output.FlushAsync(cancellationToken);
-        return new SpooledFile(path, output.GetHashHex(), output.Length);
+        return await output.CompleteAsync(cancellationToken);
     }
 
     public void Dispose()

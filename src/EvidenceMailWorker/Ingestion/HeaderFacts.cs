@@ -16,7 +16,7 @@ public sealed record HeaderFacts(string? MessageId, string? FromAddress, string?
         try
         {
             await using var stream = raw.OpenRead();
-            headers = await HeaderList.LoadAsync(MessageDecomposer.ParserOptions, stream, cancellationToken);
+            headers = HeaderList.Load(MessageDecomposer.ParserOptions, stream, cancellationToken); // local file: see MailParsing
         }
         catch (FormatException)
         {

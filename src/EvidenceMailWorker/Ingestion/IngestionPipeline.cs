@@ -53,12 +53,14 @@ public sealed class IngestionPipeline(ArchiveStore store, ProcessingClaims claim
             using var bodyHasher = new BodyHasher();
             using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
             long size = 0;
-            await using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+            // Read synchronously: a local file, and an asynchronous read is a thread hop each (MailParsing).
+            using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
             {
                 var buffer = new byte[1 << 17];
                 int read;
-                while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+                while ((read = input.Read(buffer)) > 0)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     hash.AppendData(buffer, 0, read);
                     bodyHasher.Append(buffer.AsSpan(0, read));
                     size += read;

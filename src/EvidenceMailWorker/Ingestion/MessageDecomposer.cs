@@ -10,7 +10,7 @@ using EvidenceMailWorker.Storage;
 namespace EvidenceMailWorker.Ingestion;
 
 // Turns a parsed message into the flat, ordered list of files CONTRACT §3 "attachments" describes,
-// each spooled to disk and hashed, plus the bodies; files hidden in TNEF, forwarded messages and
+// each hashed (and spooled to disk when it must be read again), plus the bodies; files hidden in TNEF, forwarded messages and
 // archives are brought out so that evidence counts however the sender's mail client packed it.
 public sealed class MessageDecomposer
 {
@@ -40,14 +40,16 @@ public sealed class MessageDecomposer
 
     private static readonly ParserOptions ParserOptionsTemplate;
 
+    // keepFiles: every file stays readable in spool until it is disposed (export); without it, files
+    // are identified (name, type, size, SHA-256) and only those the walk opens itself are written.
     public async Task<DecomposedMessage> DecomposeAsync(
-        MimeMessage message, FileSpool spool, LimitsOptions limits, CancellationToken cancellationToken)
+        MimeMessage message, FileSpool spool, LimitsOptions limits, CancellationToken cancellationToken, bool keepFiles = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(spool);
         ArgumentNullException.ThrowIfNull(limits);
 
-        var state = new DecompositionState(spool, limits, cancellationToken);
+        var state = new DecompositionState(spool, limits, keepFiles, cancellationToken);
         await WalkAsync(message.Body, state, depth: 0, insideTnef: false);
         return new DecomposedMessage(
             state.Attachments,
@@ -100,12 +102,20 @@ public sealed class MessageDecomposer
     {
         var original = Nfc(part.FileName) ?? "";
         var declared = part.ContentType.MimeType.ToLowerInvariant();
-        var content = await state.Spool.SpoolAsync(
-            (output, ct) => part.Content is null ? Task.CompletedTask : part.Content.DecodeToAsync(output, ct),
+        var fileName = FileNameSanitizer.Sanitize(original);
+        var embedded = IsOpaqueMessage(part) && depth < MaxEmbeddedMessageDepth;
+        var (content, head) = await state.Spool.SpoolAsync(
+            // Decoded synchronously: the content is read from the local raw file (see MailParsing).
+            (output, ct) =>
+            {
+                part.Content?.DecodeTo(output, ct);
+                return Task.CompletedTask;
+            },
+            start => state.KeepFiles || embedded || OpensAgain(FileTypeSniffer.Detect(start.Span, original, declared), fileName),
             state.CancellationToken);
-        var detected = content.DetectType(original, declared);
+        var detected = FileTypeSniffer.Detect(head, original, declared);
 
-        if (IsOpaqueMessage(part) && depth < MaxEmbeddedMessageDepth && await TryWalkEmbeddedAsync(content, state, depth))
+        if (embedded && await TryWalkEmbeddedAsync(content, state, depth))
             return;
 
         if (detected == FileTypeSniffer.Tnef && TnefExtractor.TryConvert(content) is { } tnefMessage)
@@ -114,13 +124,16 @@ public sealed class MessageDecomposer
             return;
         }
 
-        var fileName = FileNameSanitizer.Sanitize(original);
         var attachment = new ExtractedAttachment(fileName, original, declared, detected, content, ArchivePath: null);
         state.Attachments.Add(attachment);
 
         if (ArchiveExpander.ShouldExpand(fileName, detected))
             await _archives.ExpandAsync(attachment, pathPrefix: "", depth: 1, state);
     }
+
+    // The files HandleFileAsync reads back after spooling them.
+    private static bool OpensAgain(string detected, string fileName) =>
+        detected == FileTypeSniffer.Tnef || ArchiveExpander.ShouldExpand(fileName, detected);
 
     private async Task<bool> TryWalkEmbeddedAsync(SpooledFile content, DecompositionState state, int depth)
     {
@@ -129,7 +142,7 @@ public sealed class MessageDecomposer
         MimeMessage embedded;
         try
         {
-            embedded = await MimeMessage.LoadAsync(ParserOptions, stream, persistent: true, state.CancellationToken);
+            embedded = MimeMessage.Load(ParserOptions, stream, persistent: true, state.CancellationToken);
         }
         catch (FormatException ex)
         {

@@ -13,7 +13,7 @@ public static class MessageProcessor
     public static async Task<MessageVerdict> ProcessAsync(SpooledFile raw, FileSpool spool, IngestionSettings settings, MessageDecomposer decomposer, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         await using var stream = raw.OpenRead();
-        var message = await MailParsing.TryLoadAsync(stream, cancellationToken);
+        var message = MailParsing.TryLoad(stream, cancellationToken);
         if (message is null)
             return Verdict(MessageStatus.Quarantined, Reasons.Unparseable, null, null, null, null, null, null);
 

@@ -20,8 +20,8 @@ public sealed class StoredAttachments(ArchiveStore store, MessageDecomposer deco
             IReadOnlyList<ExtractedAttachment> files = [];
             await using (var stream = raw.OpenRead())
             {
-                if (await MailParsing.TryLoadAsync(stream, cancellationToken) is { } message)
-                    files = (await decomposer.DecomposeAsync(message, spool, current.Limits, cancellationToken)).Attachments;
+                if (MailParsing.TryLoad(stream, cancellationToken) is { } message)
+                    files = (await decomposer.DecomposeAsync(message, spool, current.Limits, cancellationToken, keepFiles: true)).Attachments;
             }
             return new DerivedAttachments(messageId, spool, files);
         }

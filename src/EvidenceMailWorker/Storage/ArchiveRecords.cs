@@ -4,11 +4,13 @@ namespace EvidenceMailWorker.Storage;
 
 // A file's bytes written to a temporary file and hashed on the way, so that nothing larger than a
 // copy buffer is ever held in memory and the SHA-256 (the content address) is known before storage.
+// Path is null for content that was only identified (hashed and counted, FileSpool) and not kept.
 // (Defined here, not in Ingestion, because the archive stores it: Storage must not need Ingestion.)
-public sealed record SpooledFile(string Path, string Sha256, long Size)
+public sealed record SpooledFile(string? Path, string Sha256, long Size)
 {
     public FileStream OpenRead() =>
-        new(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+        new(Path ?? throw new InvalidOperationException($"content {Sha256} was identified, not kept in a file"),
+            FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
 }
 
 // One file of a submission, as CONTRACT §3 "attachments" lists it: a file part, a TNEF member, a file

@@ -24,8 +24,10 @@ public sealed class DecompositionFixture : IDisposable
     public long SpooledBytes =>
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
-    public Task<DecomposedMessage> DecomposeAsync(MimeMessage message) =>
-        new MessageDecomposer().DecomposeAsync(message, Spool, Limits, CancellationToken.None);
+    public Task<DecomposedMessage> DecomposeAsync(MimeMessage message, bool keepFiles = false) =>
+        new MessageDecomposer().DecomposeAsync(message, Spool, Limits, CancellationToken.None, keepFiles);
+
+    public int SpooledFiles => Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Count();
 
     // Parsing what was written is how the worker sees mail, so encodings are exercised for real.
     public Task<DecomposedMessage> DecomposeRoundTripAsync(MimeMessage message)
@@ -42,8 +44,6 @@ public sealed class DecompositionFixture : IDisposable
         DecomposeRawAsync(Encoding.UTF8.GetBytes(raw.ReplaceLineEndings("\r\n")));
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    public static byte[] ReadAll(SpooledFile file) => File.ReadAllBytes(file.Path);
 
     public static MimeMessage NewMessage(params MimeEntity[] parts)
     {

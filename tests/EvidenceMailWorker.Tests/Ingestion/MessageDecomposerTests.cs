@@ -35,6 +35,28 @@ public sealed class MessageDecomposerTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_writes_only_the_archive_it_opens_and_identifies_every_file_as_export_does()
+    {
+        var zip = TestFiles.Zip(("TC 2.1 - Ảnh hoạt động.jpg", TestFiles.Jpeg), ("TC 2.2 - Biên bản.pdf", TestFiles.Pdf));
+        var message = NewMessage(
+            Attachment(PlanName, TestFiles.Pdf, "application/pdf"),
+            Attachment("Minh chứng cụm 3.zip", zip, "application/zip"));
+        using var buffer = new MemoryStream();
+        message.WriteTo(buffer);
+
+        var ingest = await _fixture.DecomposeRawAsync(buffer.ToArray());
+        Assert.Equal(1, _fixture.SpooledFiles); // the zip, to list its entries
+        var export = await _fixture.DecomposeAsync(MimeMessage.Load(MessageDecomposer.ParserOptions, new MemoryStream(buffer.ToArray())), keepFiles: true);
+
+        Assert.Equal(4, ingest.Attachments.Count);
+        Assert.Equal(export.Attachments.Select(a => (a.FileName, a.ArchivePath, a.DetectedContentType, a.Content.Sha256, a.Content.Size)),
+            ingest.Attachments.Select(a => (a.FileName, a.ArchivePath, a.DetectedContentType, a.Content.Sha256, a.Content.Size)));
+        Assert.Equal([false, true, false, false], ingest.Attachments.Select(a => a.Content.Path is not null));
+        foreach (var file in export.Attachments)
+            Assert.Equal(file.Content.Sha256, Sha256(File.ReadAllBytes(file.Content.Path!)));
+    }
+
+    [Fact]
     public async Task Rfc2047_encoded_word_name_is_decoded()
     {
         var encoded = "=?UTF-8?B?" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Báo cáo tháng 5.pdf")) + "?=";

@@ -60,7 +60,7 @@ public sealed class StoredReportData : IAsyncDisposable
         using var spool = new FileSpool(_folder.Path);
         IReadOnlyList<ExtractedAttachment> attachments;
         await using (var stream = raw.OpenRead())
-            attachments = (await new MessageDecomposer().DecomposeAsync((await MailParsing.TryLoadAsync(stream, CancellationToken.None))!, spool, new LimitsOptions(), CancellationToken.None)).Attachments;
+            attachments = (await new MessageDecomposer().DecomposeAsync(MailParsing.TryLoad(stream, CancellationToken.None)!, spool, new LimitsOptions(), CancellationToken.None)).Attachments;
         Assert.Equal(files.Select(f => f.ArchivePath ?? f.Name), attachments.Select(a => a.ArchivePath ?? a.FileName));
         var match = new MessageMatch(track, period, late, false,
             files.Select(f => new ItemMatch(f.Criteria, CriterionSource.Code, f.Units, UnitSource.Named, [], [])).ToList(),
