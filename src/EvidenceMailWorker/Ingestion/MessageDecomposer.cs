@@ -104,15 +104,9 @@ public sealed class MessageDecomposer
         var declared = part.ContentType.MimeType.ToLowerInvariant();
         var fileName = FileNameSanitizer.Sanitize(original);
         var embedded = IsOpaqueMessage(part) && depth < MaxEmbeddedMessageDepth;
-        var (content, head) = await state.Spool.SpoolAsync(
-            // Decoded synchronously: the content is read from the local raw file (see MailParsing).
-            (output, ct) =>
-            {
-                part.Content?.DecodeTo(output, ct);
-                return Task.CompletedTask;
-            },
+        var (content, head) = await SpoolDecodedAsync(part,
             start => state.KeepFiles || embedded || OpensAgain(FileTypeSniffer.Detect(start.Span, original, declared), fileName),
-            state.CancellationToken);
+            state);
         var detected = FileTypeSniffer.Detect(head, original, declared);
 
         if (embedded && await TryWalkEmbeddedAsync(content, state, depth))
@@ -129,6 +123,31 @@ public sealed class MessageDecomposer
 
         if (ArchiveExpander.ShouldExpand(fileName, detected))
             await _archives.ExpandAsync(attachment, pathPrefix: "", depth: 1, state);
+    }
+
+    // Decoded synchronously: the content is read from the local raw file (see MailParsing). Canonical
+    // base64 takes the fast decoder; anything else MimeKit's, from the start again.
+    private static async Task<(SpooledFile File, byte[] Head)> SpoolDecodedAsync(MimePart part, Func<ReadOnlyMemory<byte>, bool> needsFile, DecompositionState state)
+    {
+        if (part.Content is { Encoding: ContentEncoding.Base64, Stream: { } encoded })
+        {
+            try
+            {
+                return await state.Spool.SpoolAsync((output, ct) =>
+                {
+                    Base64Content.Decode(encoded, output, ct);
+                    return Task.CompletedTask;
+                }, needsFile, state.CancellationToken);
+            }
+            catch (NonCanonicalBase64Exception)
+            {
+            }
+        }
+        return await state.Spool.SpoolAsync((output, ct) =>
+        {
+            part.Content?.DecodeTo(output, ct);
+            return Task.CompletedTask;
+        }, needsFile, state.CancellationToken);
     }
 
     // The files HandleFileAsync reads back after spooling them.
