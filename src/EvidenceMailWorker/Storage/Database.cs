@@ -49,10 +49,14 @@ public sealed class Database : IAsyncDisposable
     // each message runs are prepared once per connection instead of parsed every time.
     private static string Tuned(string connectionString)
     {
+        // NpgsqlConnectionStringBuilder.ContainsKey is true for every keyword it knows, set or not,
+        // so what the user wrote is read with the plain builder.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Write Buffer Size"))
+        if (!written.Contains("WriteBufferSize"))
             builder.WriteBufferSize = 256 * 1024;
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!written.Contains("MaxAutoPrepare"))
             builder.MaxAutoPrepare = 64;
         return builder.ConnectionString;
     }
