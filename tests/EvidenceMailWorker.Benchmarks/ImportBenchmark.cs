@@ -29,7 +29,40 @@ public static class ImportBenchmark
             foreach (var row in rows)
                 Console.WriteLine(row.Line + (ReferenceEquals(row.Line, median.Line) ? "  <- median" : ""));
         }
+        if (providers.Any(p => p.Equals("postgres", StringComparison.OrdinalIgnoreCase)) && !File.Exists(mailbox))
+            for (var run = 0; run < Runs; run++)
+                Console.WriteLine(await PostgresFloorAsync(sources, bytes));
         return 0;
+    }
+
+    // What PostgreSQL alone costs for this mail: each file stored as one bytea (the worker's blob
+    // layout, no compression) in its own transaction, two at a time, by a bare Npgsql loop with no
+    // parsing at all. The worker's import cannot be faster than this on the same machine.
+    private static async Task<string> PostgresFloorAsync(IReadOnlyList<string> files, long bytes)
+    {
+        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("floor");
+        await using var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { WriteBufferSize = 256 * 1024 }.ConnectionString);
+        await using (var create = source.CreateCommand("CREATE TABLE raw (id bigserial PRIMARY KEY, content bytea NOT NULL); ALTER TABLE raw ALTER COLUMN content SET STORAGE EXTERNAL"))
+            await create.ExecuteNonQueryAsync();
+        var dbBefore = await ProcessCpu.OfPostgresAsync(connectionString);
+        var selfBefore = ProcessCpu.Of(Environment.ProcessId);
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (file, ct) =>
+        {
+            await using var connection = await source.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await using var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            await using var insert = new NpgsqlCommand("INSERT INTO raw (content) VALUES (@content)", connection, transaction);
+            insert.Parameters.Add(new NpgsqlParameter("content", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = content });
+            await insert.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
+        watch.Stop();
+        var self = ProcessCpu.Of(Environment.ProcessId) - selfBefore;
+        var db = await ProcessCpu.OfPostgresAsync(connectionString) - dbBefore;
+        var size = await DatabaseSizeAsync(connectionString);
+        var mibps = bytes / 1048576.0 / watch.Elapsed.TotalSeconds;
+        return $"{"pg floor",-10} {files.Count,9} {watch.Elapsed.TotalSeconds,8:F1} {files.Count / watch.Elapsed.TotalSeconds,8:F1} {mibps,8:F1} {"-",12} {$"{self.User:F1}+{self.System:F1}",17} {db.Total,9:F1} {size / 1048576.0,8:F0}";
     }
 
     private static async Task<(double MiBps, string Line)> RunOnceAsync(string mailbox, string provider, long bytes)
