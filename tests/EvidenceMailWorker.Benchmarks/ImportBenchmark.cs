@@ -119,17 +119,7 @@ public static class ImportBenchmark
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
-        long peak = 0;
-        ProcessCpu.Cpu cpu = default;
-        while (!process.HasExited)
-        {
-            peak = Math.Max(peak, HighWaterMark(process.Id));
-            // The last sample before exit: at most 20 ms of CPU is missed.
-            if (ProcessCpu.Of(process.Id) is { Total: > 0 } now)
-                cpu = now;
-            await Task.Delay(20);
-        }
-        await process.WaitForExitAsync();
+        var (peak, cpu) = await ProcessCpu.WatchUntilExitAsync(process);
         watch.Stop();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{string.Join(' ', args.Take(1))} exited {process.ExitCode}");

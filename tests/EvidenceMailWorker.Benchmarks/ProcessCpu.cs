@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
@@ -17,6 +18,23 @@ public static class ProcessCpu
     }
 
     // The process's own time (not its children's); zero once it is gone.
+    // Polls a child process until it exits: its peak working set (VmHWM) and the last CPU reading
+    // before exit (at most 20 ms of CPU is missed).
+    public static async Task<(long PeakBytes, Cpu Cpu)> WatchUntilExitAsync(Process process)
+    {
+        long peak = 0;
+        Cpu cpu = default;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, ImportBenchmark.HighWaterMark(process.Id));
+            if (Of(process.Id) is { Total: > 0 } now)
+                cpu = now;
+            await Task.Delay(20);
+        }
+        await process.WaitForExitAsync();
+        return (peak, cpu);
+    }
+
     public static Cpu Of(int pid)
     {
         var fields = Stat(pid);
