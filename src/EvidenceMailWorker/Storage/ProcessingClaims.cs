@@ -33,21 +33,20 @@ public sealed class ProcessingClaims(Database database, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var attempts = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            """
-            UPDATE messages SET attempts = attempts + 1, lease_owner = @Owner, lease_until = @Until
+        // One statement (every message of a backlog runs it): the next retry time for whichever
+        // attempt this turns out to be is chosen in SQL from the delays for attempts 1..MaxAttempts.
+        var parameters = new DynamicParameters(new { id, Owner, seenOwner, Failed = MessageStatus.Failed, MaxAttempts, Until = database.Dialect.Time(now + Lease) });
+        for (var n = 1; n <= MaxAttempts; n++)
+            parameters.Add($"Next{n}", database.Dialect.Time(now + RetryDelay(n)));
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            $"""
+            UPDATE messages SET attempts = attempts + 1, lease_owner = @Owner, lease_until = @Until,
+                   next_attempt_at = CASE attempts + 1 {string.Concat(Enumerable.Range(1, MaxAttempts - 1).Select(n => $"WHEN {n} THEN @Next{n} "))}ELSE @Next{MaxAttempts} END
             WHERE id = @id AND status = @Failed AND attempts < @MaxAttempts
               AND (lease_owner IS NULL OR lease_owner = @Owner OR lease_owner = @seenOwner)
             RETURNING attempts
             """,
-            new { id, Owner, seenOwner, Failed = MessageStatus.Failed, MaxAttempts, Until = database.Dialect.Time(now + Lease) },
-            cancellationToken: cancellationToken));
-        if (attempts is not { } n)
-            return null;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE messages SET next_attempt_at = @Next WHERE id = @id",
-            new { id, Next = database.Dialect.Time(now + RetryDelay(n)) }, cancellationToken: cancellationToken));
-        return n;
+            parameters, cancellationToken: cancellationToken));
     }
 
     // Whether another live process is working out this message's verdict right now.
