@@ -107,7 +107,15 @@ internal sealed class ArchiveExpander(ILogger logger)
             (content, head) = await state.Spool.SpoolAsync(
                 (output, ct) =>
                 {
-                    entryStream.CopyTo(output); // decompressing from a local file (see MailParsing)
+                    // Synchronous: decompressing from a local file (see MailParsing); a stop is
+                    // still heard between buffers.
+                    var buffer = new byte[81920];
+                    int read;
+                    while ((read = entryStream.Read(buffer)) > 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        output.Write(buffer, 0, read);
+                    }
                     return Task.CompletedTask;
                 },
                 start => state.KeepFiles || ShouldExpand(fileName, FileTypeSniffer.Detect(start.Span, fileName, FileTypeSniffer.OctetStream)),

@@ -9,65 +9,85 @@ namespace EvidenceMailWorker.Ingestion;
 // not canonical (a stray character, padding in the middle, a missing '=') throws
 // NonCanonicalBase64Exception, and the caller decodes the part with MimeKit's lenient decoder
 // instead, so the bytes recorded are the same either way.
+//
+// Whitespace is removed here before decoding, and only whole groups of four are decoded until the
+// end: the runtime's own whitespace skipping miscounts `consumed` when a group is split by
+// whitespace at the end of a block that is not final (dotnet/runtime#123311, MimeKit #1214), which
+// would silently drop characters at read boundaries.
 internal static class Base64Content
 {
     private const int ChunkBytes = 64 * 1024;
 
-    // Longest tail that can still end a canonical stream once padding is seen: "xx==" and line ends.
-    private const int MaxPaddedTail = 256;
+    // Longest tail that can still end a canonical stream once padding is seen ("x=" or "=", no spaces).
+    private const int MaxPaddedTail = 8;
+
+    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
 
     public static void Decode(Stream encoded, Stream output, CancellationToken cancellationToken)
     {
         if (encoded.CanSeek)
             encoded.Seek(0, SeekOrigin.Begin);
-        var input = ArrayPool<byte>.Shared.Rent(ChunkBytes + MaxPaddedTail);
+        var read = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var text = ArrayPool<byte>.Shared.Rent(ChunkBytes + MaxPaddedTail);
         var decoded = ArrayPool<byte>.Shared.Rent((ChunkBytes + MaxPaddedTail) / 4 * 3 + 3);
         try
         {
-            var carried = 0;
+            var carried = 0; // whitespace-free characters not decoded yet, at the start of text
             var paddingSeen = false;
-            while (true)
+            int count;
+            while ((count = encoded.Read(read, 0, ChunkBytes)) > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var read = encoded.Read(input, carried, ChunkBytes);
-                var length = carried + read;
-                if (read == 0)
-                {
-                    // The end: whatever was carried (a last quantum, its padding) must now decode fully.
-                    var last = Base64.DecodeFromUtf8(input.AsSpan(0, length), decoded, out var used, out var tail, isFinalBlock: true);
-                    if (last != OperationStatus.Done || used != length)
-                        throw new NonCanonicalBase64Exception();
-                    output.Write(decoded, 0, tail);
-                    return;
-                }
+                var length = carried + Compact(read.AsSpan(0, count), text.AsSpan(carried));
                 if (paddingSeen)
                 {
-                    // Past the padding only line ends may follow; the final decode checks them.
+                    // Past the padding only whitespace may follow; the final decode checks what did.
                     carried = length;
                     if (carried > MaxPaddedTail)
                         throw new NonCanonicalBase64Exception();
                     continue;
                 }
-                var status = Base64.DecodeFromUtf8(input.AsSpan(0, length), decoded, out var consumed, out var written, isFinalBlock: false);
+                var whole = length - length % 4;
+                var status = Base64.DecodeFromUtf8(text.AsSpan(0, whole), decoded, out var consumed, out var written, isFinalBlock: false);
                 output.Write(decoded, 0, written);
-                // NeedMoreData: an unfinished quantum waits for the next read. InvalidData in a block
-                // that is not the last is either padding (fine only if the stream ends right here)
-                // or a character outside the alphabet.
+                // InvalidData before the end is padding (fine only if the stream ends with it) or a
+                // character outside the alphabet.
                 if (status == OperationStatus.InvalidData)
-                    paddingSeen = input.AsSpan(consumed, length - consumed).Contains((byte)'=');
-                else if (status != OperationStatus.NeedMoreData && status != OperationStatus.Done)
+                    paddingSeen = text.AsSpan(consumed, length - consumed).Contains((byte)'=');
+                if (status is not (OperationStatus.Done or OperationStatus.NeedMoreData) && !paddingSeen)
                     throw new NonCanonicalBase64Exception();
                 carried = length - consumed;
-                if (carried > MaxPaddedTail || (status == OperationStatus.InvalidData && !paddingSeen))
+                if (carried > MaxPaddedTail)
                     throw new NonCanonicalBase64Exception();
-                input.AsSpan(consumed, carried).CopyTo(input);
+                text.AsSpan(consumed, carried).CopyTo(text);
             }
+            // The end: what was carried (a last group and its padding) must now decode exactly.
+            var last = Base64.DecodeFromUtf8(text.AsSpan(0, carried), decoded, out var used, out var tail, isFinalBlock: true);
+            if (last != OperationStatus.Done || used != carried)
+                throw new NonCanonicalBase64Exception();
+            output.Write(decoded, 0, tail);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(input);
+            ArrayPool<byte>.Shared.Return(read);
+            ArrayPool<byte>.Shared.Return(text);
             ArrayPool<byte>.Shared.Return(decoded);
         }
+    }
+
+    // Copies input into destination without its whitespace; returns the bytes written.
+    private static int Compact(ReadOnlySpan<byte> input, Span<byte> destination)
+    {
+        var written = 0;
+        while (!input.IsEmpty)
+        {
+            var space = input.IndexOfAny(Whitespace);
+            var run = space < 0 ? input : input[..space];
+            run.CopyTo(destination[written..]);
+            written += run.Length;
+            input = space < 0 ? default : input[(space + 1)..];
+        }
+        return written;
     }
 }
 

@@ -21,6 +21,7 @@ internal sealed class SpoolSinkStream : Stream
     private bool _decided;
     private FileStream? _file;
     private long _length;
+    private bool _completed;
 
     public SpoolSinkStream(string path, long maxBytes, Func<ReadOnlyMemory<byte>, bool> needsFile)
     {
@@ -65,6 +66,7 @@ internal sealed class SpoolSinkStream : Stream
         Decide();
         if (_file is not null)
             await _file.FlushAsync(cancellationToken);
+        _completed = true;
         var file = new SpooledFile(_file is null ? null : _path, Convert.ToHexStringLower(_hash.GetHashAndReset()), _length);
         return (file, _head[.._headLength]);
     }
@@ -81,6 +83,7 @@ internal sealed class SpoolSinkStream : Stream
         {
             _file?.Dispose();
             _hash.Dispose();
+            DeleteUnfinished();
         }
         base.Dispose(disposing);
     }
@@ -90,7 +93,15 @@ internal sealed class SpoolSinkStream : Stream
         if (_file is not null)
             await _file.DisposeAsync();
         _hash.Dispose();
+        DeleteUnfinished();
         await base.DisposeAsync();
+    }
+
+    // Content cut off (a limit, a non-canonical base64 part decoded again) leaves no half file behind.
+    private void DeleteUnfinished()
+    {
+        if (_file is not null && !_completed)
+            File.Delete(_path);
     }
 
     // Hashes and counts buffer, fills the head from it, and returns the part still to be written to

@@ -75,11 +75,16 @@ public sealed class FileSpoolPushTests : IDisposable
     [Fact]
     public async Task Writer_cannot_pass_the_limit()
     {
+        // Past the head, so the file exists when the limit is reached.
         await Assert.ThrowsAsync<SpoolLimitExceededException>(() => _fixture.Spool.SpoolAsync(
-            (output, ct) => output.WriteAsync(new byte[1001], 0, 1001, ct),
+            async (output, ct) =>
+            {
+                await output.WriteAsync(new byte[9000], ct);
+                await output.WriteAsync(new byte[1001], ct);
+            },
             CancellationToken.None,
-            maxBytes: 1000));
+            maxBytes: 10_000));
 
-        Assert.True(_fixture.SpooledBytes == 0, "nothing past the limit reaches the disk");
+        Assert.True(_fixture.SpooledBytes == 0, "nothing past the limit reaches the disk, and the cut-off file is gone");
     }
 }
