@@ -18,7 +18,8 @@ internal static class Base64Content
 {
     private const int ChunkBytes = 64 * 1024;
 
-    // Longest tail that can still end a canonical stream once padding is seen ("x=" or "=", no spaces).
+    // Most whitespace-free text carried once padding is seen: the padded group ("xx==") and the 0–3
+    // characters read with it. Anything longer cannot end a canonical stream.
     private const int MaxPaddedTail = 8;
 
     private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);

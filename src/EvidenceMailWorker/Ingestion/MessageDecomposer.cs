@@ -10,8 +10,9 @@ using EvidenceMailWorker.Storage;
 namespace EvidenceMailWorker.Ingestion;
 
 // Turns a parsed message into the flat, ordered list of files CONTRACT §3 "attachments" describes,
-// each hashed (and spooled to disk when it must be read again), plus the bodies; files hidden in TNEF, forwarded messages and
-// archives are brought out so that evidence counts however the sender's mail client packed it.
+// each hashed (and spooled to disk when it must be read again), plus the bodies; files hidden in
+// TNEF, forwarded messages and archives are brought out so that evidence counts however the
+// sender's mail client packed it.
 public sealed class MessageDecomposer
 {
     // Forwarded-inside-forwarded beyond this is not evidence, it is a loop or an attack.
