@@ -14,14 +14,13 @@ using MimeKit;
 
 namespace EvidenceMailWorker.Benchmarks;
 
-// `imap [count]`: the generated mailbox served by a local Dovecot, fetched raw (UID FETCH
+// `imap [count] [rounds]`: the generated mailbox served by a local Dovecot, fetched raw (UID FETCH
 // BODY.PEEK[] to disk, no parsing) and then ingested into PostgreSQL by the worker's own IMAP source
 // and pipeline, in one run, and by the issue's hand-written Node peer where node is installed (see
 // NodePeer); then the IDLE arrival-to-stored latency. Printed, not asserted.
 public static class ImapBenchmark
 {
     private const int LatencySamples = 20;
-    private const int Runs = 3;
 
     // One worker's sweep of the whole folder into a fresh database: MiB/s, and where the CPU went.
     private static async Task<(double Rate, Worker Worker)> IngestAsync(string label, Database database, DovecotUser user, string scratch, double rawMBps, string? postgres)
@@ -52,6 +51,8 @@ public static class ImapBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var count = args is [var n, ..] && int.TryParse(n, out var parsed) ? parsed : MailboxGenerator.DefaultMessages;
+        // Three rounds unless told (one is enough under a profiler).
+        var runs = args is [_, var r, ..] && int.TryParse(r, out var rounds) && rounds > 0 ? rounds : 3;
         var mail = Path.Combine("/tmp", $"evidencemail-bench-eml-{count}");
         if (!Directory.Exists(mail) || Directory.GetFiles(mail, "*.eml").Length != count)
         {
@@ -76,7 +77,7 @@ public static class ImapBenchmark
             var rows = new List<(double Raw, double Postgres, double Sqlite, double? Node)>();
             Worker? last = null;
             Database? lastDatabase = null;
-            for (var round = 1; round <= Runs; round++)
+            for (var round = 1; round <= runs; round++)
             {
                 var raw = await RawFetchAsync(user, Path.Combine(scratch, "raw"));
                 Console.WriteLine($"round {round}, load {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -96,7 +97,7 @@ public static class ImapBenchmark
                 (last, lastDatabase) = (pgRate.Worker, pg);
             }
             double Mid(Func<(double Raw, double Postgres, double Sqlite, double? Node), double> pick) => rows.Select(pick).Order().ElementAt(rows.Count / 2);
-            Console.WriteLine($"medians of {Runs}: raw {Mid(r => r.Raw):F1} MiB/s, PostgreSQL {Mid(r => r.Postgres):F1} MiB/s ({Mid(r => r.Postgres / r.Raw):P0} of raw), SQLite {Mid(r => r.Sqlite):F1} MiB/s ({Mid(r => r.Sqlite / r.Raw):P0} of raw)");
+            Console.WriteLine($"medians of {runs}: raw {Mid(r => r.Raw):F1} MiB/s, PostgreSQL {Mid(r => r.Postgres):F1} MiB/s ({Mid(r => r.Postgres / r.Raw):P0} of raw), SQLite {Mid(r => r.Sqlite):F1} MiB/s ({Mid(r => r.Sqlite / r.Raw):P0} of raw)");
             if (rows.All(r => r.Node is not null))
                 Console.WriteLine($"  Node peer {Mid(r => r.Node!.Value):F1} MiB/s ({Mid(r => r.Node!.Value / r.Raw):P0} of raw); PostgreSQL {Mid(r => r.Postgres / r.Node!.Value):F2}× Node, SQLite {Mid(r => r.Sqlite / r.Node!.Value):F2}× Node (medians of each round's ratio)");
             else

@@ -13,7 +13,8 @@ if (args is ["generate", var output, .. var rest])
     return 0;
 }
 
-// import MAILDIR [sqlite] [postgres]: the real CLI's import per provider, with throughput and peak memory.
+// import MAILDIR [sqlite] [postgres] [floor]: the real CLI's import per provider, with throughput and peak memory;
+// with postgres or floor, PostgreSQL's own floor for the same files (INSERT and COPY), floor alone runs only that.
 if (args is ["import", var mailbox, .. var providers])
 {
     var code = await ImportBenchmark.RunAsync(mailbox, providers.Length > 0 ? providers : ["sqlite", "postgres"]);
@@ -61,5 +62,5 @@ if (args is ["submissions", .. var submissionArgs])
 if (args is ["imap", .. var imapArgs])
     return await ImapBenchmark.RunAsync(imapArgs);
 
-Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] | receipts [count] | match DIR [count] [targetMB] | report [clusters] [units] [criteria] [items] | export [MB] | imap [...] | compile [units] [clusters] | jobs [clusters] [units] [criteria] [items] | submissions [items]");
+Console.Error.WriteLine("usage: generate DIR|FILE.mbox [count] | import MAILDIR [sqlite] [postgres] [floor] | receipts [count] | match DIR [count] [targetMB] | report [clusters] [units] [criteria] [items] | export [MB] | imap [count] [rounds] | compile [units] [clusters] | jobs [clusters] [units] [criteria] [items] | submissions [items]");
 return 1;

@@ -76,6 +76,9 @@ public sealed class IngestionPipeline(ArchiveStore store, ProcessingClaims claim
         }
     }
 
+    // A file already in spool whose hashes were taken as it was written (an IMAP body, SpoolFileStream).
+    public SpooledMessage Adopt(FileSpool spool, SpooledFile raw, byte[] bodySha256) => new(spool, raw, bodySha256, settings());
+
     public async Task<IngestResult> IngestSpooledAsync(SpooledMessage message, string source, DateTimeOffset? serverInternalDate, CancellationToken cancellationToken, MailboxPosition? position = null)
     {
         var stored = await StoreSpooledAsync(message, source, serverInternalDate, cancellationToken, position);

@@ -1,4 +1,5 @@
 using EvidenceMailWorker.Auth;
+using System.Net.Sockets;
 using System.Reflection;
 using EvidenceMailWorker.Configuration;
 using MailKit;
@@ -22,7 +23,8 @@ public sealed class ImapConnector(IOptionsMonitor<MailboxOptions> options, OAuth
         client.Alert += (_, e) => logger.LogWarning("Mail server alert from {Host}: {Alert}", o.Host, e.Message);
         try
         {
-            await client.ConnectAsync(o.Host, o.Port, Security(o.Security), cancellationToken);
+            await client.ConnectAsync(await OpenNetworkAsync(o.Host, o.Port, TimeSpan.FromMilliseconds(client.Timeout), cancellationToken),
+                o.Host, o.Port, Security(o.Security), cancellationToken);
             // Google asks clients to announce themselves with ID (RFC 2971).
             if (client.Capabilities.HasFlag(ImapCapabilities.Id))
                 await client.IdentifyAsync(new ImapImplementation
@@ -41,6 +43,30 @@ public sealed class ImapConnector(IOptionsMonitor<MailboxOptions> options, OAuth
             client.Dispose();
             throw;
         }
+    }
+
+    // The TCP connection MailKit would make itself, with a read-ahead buffer under it (TLS, when
+    // configured, is still MailKit's, on top): see ReadAheadStream.
+    private static async Task<Stream> OpenNetworkAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            connecting.CancelAfter(timeout);
+            await socket.ConnectAsync(host, port, connecting.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"{host}:{port} did not accept a connection within {timeout.TotalSeconds:F0} s");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        return new ReadAheadStream(new NetworkStream(socket, ownsSocket: true));
     }
 
     private async Task AuthenticateAsync(ImapClient client, MailboxOptions o, CancellationToken cancellationToken)

@@ -89,20 +89,11 @@ public sealed class ImapSweeper(IngestionPipeline pipeline, MailboxCheckpoints c
             if (download.Count > 0)
                 await folder.GetStreamsAsync(download, async (_, _, uid, stream, ct) =>
                 {
-                    // The stream is MailKit's for this call only: its file is taken over (and hashed,
-                    // one read, no second copy) before returning.
-                    SpooledMessage spooled;
-                    if (stream is SpoolFileStream file)
-                    {
-                        var spool = file.Adopt();
-                        var path = file.Name;
-                        await file.DisposeAsync();
-                        spooled = await pipeline.AdoptFileAsync(path, spool, ct);
-                    }
-                    else
-                    {
-                        spooled = await pipeline.SpoolAsync(stream, ct);
-                    }
+                    // The stream is MailKit's for this call only: its file, hashed as it was
+                    // written, is taken over before returning (no second copy, no second read).
+                    var spooled = stream is SpoolFileStream file
+                        ? await file.AdoptAsync(pipeline, ct)
+                        : await pipeline.SpoolAsync(stream, ct);
                     try
                     {
                         await writer.WriteAsync(new Arrived(uid.Id, spooled), ct);

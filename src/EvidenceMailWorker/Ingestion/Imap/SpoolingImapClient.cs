@@ -34,31 +34,3 @@ internal sealed class SpoolingImapFolder(ImapFolderConstructorArgs args, string 
         return stream;
     }
 }
-
-// A fetched body's file and the spool it lives in. Unless adopted, closing it deletes both (a fetch
-// abandoned half-way leaves nothing behind); adopted, the spool belongs to whoever took it.
-internal sealed class SpoolFileStream(FileSpool spool) : FileStream(spool.NewPath(), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16)
-{
-    private bool _adopted;
-
-    public FileSpool Adopt()
-    {
-        _adopted = true;
-        return spool;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing && !_adopted)
-            spool.Dispose();
-    }
-
-    // FileStream's async disposal does not go through Dispose(true).
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (!_adopted)
-            spool.Dispose();
-    }
-}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Sockets;
+using EvidenceMailWorker.Ingestion.Imap;
+using Xunit;
+
+namespace EvidenceMailWorker.Tests.Imap;
+
+// The buffer under MailKit's connection, over a real loopback TCP connection.
+public sealed class ReadAheadStreamTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private Socket _server = null!;
+    private ReadAheadStream _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _listener.Start();
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        var accepting = _listener.AcceptSocketAsync();
+        await socket.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)_listener.LocalEndpoint).Port);
+        _server = await accepting;
+        _client = new ReadAheadStream(new NetworkStream(socket, ownsSocket: true));
+    }
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        _server.Dispose();
+        _listener.Stop();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_read_returns_what_has_arrived_without_waiting_for_a_full_buffer()
+    {
+        // An IDLE notice is a few bytes with nothing after it; holding it back would delay ingestion.
+        await _server.SendAsync("* 3 EXISTS\r\n"u8.ToArray());
+
+        var buffer = new byte[4096];
+        var read = await _client.ReadAsync(buffer).AsTask().WaitAsync(Patience);
+
+        Assert.Equal("* 3 EXISTS\r\n", System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+    }
+
+    [Fact]
+    public async Task Everything_sent_is_read_in_order_in_small_reads()
+    {
+        var sent = Enumerable.Range(0, 3_000_000).Select(i => (byte)(i * 31 + (i >> 12))).ToArray();
+        var sending = _server.SendAsync(sent);
+
+        var received = new MemoryStream();
+        var buffer = new byte[4096];
+        while (received.Length < sent.Length)
+        {
+            var read = await _client.ReadAsync(buffer).AsTask().WaitAsync(Patience);
+            Assert.NotEqual(0, read);
+            received.Write(buffer, 0, read);
+        }
+        await sending;
+
+        Assert.Equal(sent, received.ToArray());
+    }
+
+    [Fact]
+    public async Task A_command_can_be_written_while_unread_input_is_buffered()
+    {
+        // Pipelined commands and DONE after IDLE are written while the server's answers are still
+        // unread; a BufferedStream refuses exactly that on a socket.
+        await _server.SendAsync(new byte[100_000]);
+        var first = new byte[10];
+        await _client.ReadExactlyAsync(first).AsTask().WaitAsync(Patience);
+
+        await _client.WriteAsync("DONE\r\n"u8.ToArray());
+        await _client.FlushAsync();
+        var answer = new byte[6];
+        var got = 0;
+        while (got < answer.Length)
+            got += await _server.ReceiveAsync(answer.AsMemory(got)).AsTask().WaitAsync(Patience);
+
+        Assert.Equal("DONE\r\n", System.Text.Encoding.ASCII.GetString(answer));
+        var rest = new byte[100_000 - 10];
+        await _client.ReadExactlyAsync(rest).AsTask().WaitAsync(Patience);
+        Assert.All(rest, b => Assert.Equal(0, b));
+    }
+}
