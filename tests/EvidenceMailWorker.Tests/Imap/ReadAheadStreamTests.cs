@@ -83,4 +83,53 @@ public sealed class ReadAheadStreamTests : IAsyncLifetime
         await _client.ReadExactlyAsync(rest).AsTask().WaitAsync(Patience);
         Assert.All(rest, b => Assert.Equal(0, b));
     }
+
+    [Fact]
+    public async Task A_server_that_goes_silent_is_a_timeout_not_a_wait_for_ever()
+    {
+        // A connection dropped without a reset (a NAT's idle timer) sends nothing more; MailKit's
+        // asynchronous reads must still end, so the worker reconnects.
+        _client.ReadTimeout = 300;
+
+        var reading = _client.ReadAsync(new byte[4096]).AsTask();
+
+        // The read's own timeout, not the test's patience running out (also a TimeoutException).
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => reading.WaitAsync(Patience));
+        Assert.Contains("sent nothing for 300 ms", error.Message);
+    }
+
+    [Fact]
+    public async Task A_server_that_takes_nothing_is_a_write_timeout()
+    {
+        _client.WriteTimeout = 300;
+        var chunk = new byte[1 << 20];
+
+        // The server never reads: once the socket buffers are full a write cannot complete.
+        var writing = Task.Run(async () =>
+        {
+            for (var i = 0; i < 512; i++)
+                await _client.WriteAsync(chunk);
+        });
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => writing.WaitAsync(Patience));
+        Assert.Contains("took nothing for 300 ms", error.Message);
+    }
+
+    [Fact]
+    public async Task With_the_timeout_set_to_infinite_as_during_IDLE_a_quiet_connection_is_kept()
+    {
+        _client.ReadTimeout = 300;
+        _client.ReadTimeout = Timeout.Infinite;
+        var buffer = new byte[4096];
+        var reading = _client.ReadAsync(buffer).AsTask();
+
+        // Quiet for longer than the earlier timeout: nothing may end the read but data.
+        await Task.Delay(900);
+        Assert.False(reading.IsCompleted);
+        await _server.SendAsync("* 4 EXISTS\r\n"u8.ToArray());
+        var read = await reading.WaitAsync(Patience);
+
+        Assert.Equal("* 4 EXISTS\r\n", System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+    }
 }
+

@@ -25,29 +25,47 @@ public sealed class SpoolFileStreamTests : IAsyncLifetime
     public async Task Hashes_taken_while_written_are_the_ones_a_read_of_the_file_gives()
     {
         var bytes = Message();
-        var spool = new FileSpool(_harness.Settings.SpoolFolder);
-        var stream = new SpoolFileStream(spool);
-        // Every way MailKit might write, in pieces that split lines and the header boundary.
+        var blank = System.Text.Encoding.ASCII.GetString(bytes).IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var stream = new SpoolFileStream(new FileSpool(_harness.Settings.SpoolFolder));
+        // MailKit writes with Write(byte[], int, int); the pieces split the blank line that ends the
+        // headers between its CRs and LFs, and lines and blocks further on.
         var at = 0;
-        foreach (var size in new[] { 1, 7, 4096, 123, 65_536, 3 })
+        foreach (var end in new[] { 1, 8, blank + 1, blank + 2, blank + 3, blank + 9, 4096, 4219, 69_755, 69_758 })
         {
-            stream.Write(bytes, at, size);
-            at += size;
+            stream.Write(bytes, at, end - at);
+            at = end;
         }
         stream.WriteByte(bytes[at++]);
         await stream.WriteAsync(bytes.AsMemory(at, 10_000));
         at += 10_000;
-        await stream.WriteAsync(bytes, at, bytes.Length - at);
+        stream.Write(bytes, at, bytes.Length - at);
+        stream.Position = 0; // as MailKit does before handing the stream over (CommitStream)
 
         using var adopted = await stream.AdoptAsync(_harness.Pipeline, CancellationToken.None);
+        stream.Dispose(); // as MailKit does after its callback: the adopted file must stay
         var copy = Path.Combine(_harness.Folder, "copy.eml");
         File.Copy(adopted.Raw.Path!, copy);
         using var read = await _harness.Pipeline.AdoptFileAsync(copy, CancellationToken.None);
 
+        Assert.False(stream.ReadAgainOnAdoption);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(adopted.Raw.Path!));
         Assert.Equal(read.Raw.Sha256, adopted.Raw.Sha256);
         Assert.Equal(bytes.LongLength, adopted.Raw.Size);
         Assert.Equal(read.BodySha256, adopted.BodySha256);
+    }
+
+    [Fact]
+    public async Task An_adopted_file_lives_until_its_message_is_disposed()
+    {
+        var stream = new SpoolFileStream(new FileSpool(_harness.Settings.SpoolFolder));
+        stream.Write(Message());
+        var adopted = await stream.AdoptAsync(_harness.Pipeline, CancellationToken.None);
+        stream.Dispose();
+        Assert.True(File.Exists(adopted.Raw.Path));
+
+        adopted.Dispose();
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_harness.Settings.SpoolFolder));
     }
 
     [Fact]
@@ -64,6 +82,7 @@ public sealed class SpoolFileStreamTests : IAsyncLifetime
         await File.WriteAllBytesAsync(copy, bytes);
         using var read = await _harness.Pipeline.AdoptFileAsync(copy, CancellationToken.None);
 
+        Assert.True(stream.ReadAgainOnAdoption);
         Assert.Equal(read.Raw.Sha256, adopted.Raw.Sha256);
         Assert.Equal(read.BodySha256, adopted.BodySha256);
     }

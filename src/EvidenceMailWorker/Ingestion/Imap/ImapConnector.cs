@@ -19,12 +19,13 @@ public sealed class ImapConnector(IOptionsMonitor<MailboxOptions> options, OAuth
     {
         var o = options.CurrentValue;
         var client = new SpoolingImapClient(paths.SpoolFolder);
+        Stream? network = null;
         // Gmail sends [ALERT] when it wants a human to read something (quota, security); never drop it.
         client.Alert += (_, e) => logger.LogWarning("Mail server alert from {Host}: {Alert}", o.Host, e.Message);
         try
         {
-            await client.ConnectAsync(await OpenNetworkAsync(o.Host, o.Port, TimeSpan.FromMilliseconds(client.Timeout), cancellationToken),
-                o.Host, o.Port, Security(o.Security), cancellationToken);
+            network = await OpenNetworkAsync(o.Host, o.Port, client.Timeout, cancellationToken);
+            await client.ConnectAsync(network, o.Host, o.Port, Security(o.Security), cancellationToken);
             // Google asks clients to announce themselves with ID (RFC 2971).
             if (client.Capabilities.HasFlag(ImapCapabilities.Id))
                 await client.IdentifyAsync(new ImapImplementation
@@ -41,14 +42,17 @@ public sealed class ImapConnector(IOptionsMonitor<MailboxOptions> options, OAuth
         catch
         {
             client.Dispose();
+            network?.Dispose(); // MailKit may have failed before taking it over
             throw;
         }
     }
 
     // The TCP connection MailKit would make itself, with a read-ahead buffer under it (TLS, when
     // configured, is still MailKit's, on top): see ReadAheadStream.
-    private static async Task<Stream> OpenNetworkAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    // MailKit's own connect bounds everything up to the greeting by its Timeout (ms); so does this.
+    private static async Task<Stream> OpenNetworkAsync(string host, int port, int timeoutMs, CancellationToken cancellationToken)
     {
+        var timeout = TimeSpan.FromMilliseconds(timeoutMs);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -66,7 +70,7 @@ public sealed class ImapConnector(IOptionsMonitor<MailboxOptions> options, OAuth
             socket.Dispose();
             throw;
         }
-        return new ReadAheadStream(new NetworkStream(socket, ownsSocket: true));
+        return new ReadAheadStream(new NetworkStream(socket, ownsSocket: true)) { ReadTimeout = timeoutMs, WriteTimeout = timeoutMs };
     }
 
     private async Task AuthenticateAsync(ImapClient client, MailboxOptions o, CancellationToken cancellationToken)

@@ -18,15 +18,24 @@ internal sealed class SpoolFileStream(FileSpool spool) : Stream
     private bool _inOrder = true;
     private bool _adopted;
 
+    // True when adoption had to read the file again (a write that was not at the end).
+    internal bool ReadAgainOnAdoption { get; private set; }
+
     // Closes the file and hands it, with its spool, to a SpooledMessage.
     public async Task<SpooledMessage> AdoptAsync(IngestionPipeline pipeline, CancellationToken cancellationToken)
     {
-        _adopted = true;
         var path = _file.Name;
         var length = _file.Length;
         await _file.DisposeAsync();
         if (_inOrder && _hashed == length)
-            return pipeline.Adopt(spool, new SpooledFile(path, Convert.ToHexStringLower(_hash.GetHashAndReset()), length), _bodyHasher.Finish());
+        {
+            var message = pipeline.Adopt(spool, new SpooledFile(path, Convert.ToHexStringLower(_hash.GetHashAndReset()), length), _bodyHasher.Finish());
+            _adopted = true;
+            return message;
+        }
+        ReadAgainOnAdoption = true;
+        // From here the spool is AdoptFileAsync's: it deletes it itself when it fails.
+        _adopted = true;
         return await pipeline.AdoptFileAsync(path, spool, cancellationToken);
     }
 
@@ -86,17 +95,30 @@ internal sealed class SpoolFileStream(FileSpool spool) : Stream
 
     public override async ValueTask DisposeAsync()
     {
-        await _file.DisposeAsync();
-        Release();
-        GC.SuppressFinalize(this);
+        try
+        {
+            await _file.DisposeAsync();
+        }
+        finally
+        {
+            Release();
+            GC.SuppressFinalize(this);
+        }
     }
 
+    // The spool goes even when closing the file fails (a full disk's last flush).
     private void Release()
     {
-        _file.Dispose();
-        _hash.Dispose();
-        _bodyHasher.Dispose();
-        if (!_adopted)
-            spool.Dispose();
+        try
+        {
+            _file.Dispose();
+        }
+        finally
+        {
+            _hash.Dispose();
+            _bodyHasher.Dispose();
+            if (!_adopted)
+                spool.Dispose();
+        }
     }
 }
