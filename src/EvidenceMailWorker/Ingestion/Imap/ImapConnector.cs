@@ -48,8 +48,8 @@ public sealed class ImapConnector(IOptionsMonitor<MailboxOptions> options, OAuth
     }
 
     // The TCP connection MailKit would make itself, with a read-ahead buffer under it (TLS, when
-    // configured, is still MailKit's, on top): see ReadAheadStream.
-    // MailKit's own connect bounds everything up to the greeting by its Timeout (ms); so does this.
+    // configured, is still MailKit's, on top): see ReadAheadStream. Like MailKit's own connect, it
+    // bounds the connect, the TLS handshake and the greeting by the client's Timeout (ms).
     private static async Task<Stream> OpenNetworkAsync(string host, int port, int timeoutMs, CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromMilliseconds(timeoutMs);
