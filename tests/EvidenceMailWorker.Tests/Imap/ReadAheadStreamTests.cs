@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using EvidenceMailWorker.Ingestion.Imap;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace EvidenceMailWorker.Tests.Imap;
@@ -118,18 +119,37 @@ public sealed class ReadAheadStreamTests : IAsyncLifetime
     [Fact]
     public async Task With_the_timeout_set_to_infinite_as_during_IDLE_a_quiet_connection_is_kept()
     {
-        _client.ReadTimeout = 300;
-        _client.ReadTimeout = Timeout.Infinite;
+        var clock = new FakeTimeProvider();
+        using var client = await ConnectAsync(clock);
+        client.Stream.ReadTimeout = 300;
+        client.Stream.ReadTimeout = Timeout.Infinite;
         var buffer = new byte[4096];
-        var reading = _client.ReadAsync(buffer).AsTask();
+        var reading = client.Stream.ReadAsync(buffer).AsTask();
 
-        // Quiet for longer than the earlier timeout: nothing may end the read but data.
-        await Task.Delay(900);
-        Assert.False(reading.IsCompleted);
-        await _server.SendAsync("* 4 EXISTS\r\n"u8.ToArray());
+        // An hour of quiet, far past the earlier timeout: had it still been armed, it would have
+        // fired here and the read would end in a TimeoutException instead of the notice below.
+        clock.Advance(TimeSpan.FromHours(1));
+        await client.Server.SendAsync("* 4 EXISTS\r\n"u8.ToArray());
         var read = await reading.WaitAsync(Patience);
 
         Assert.Equal("* 4 EXISTS\r\n", System.Text.Encoding.ASCII.GetString(buffer, 0, read));
     }
-}
 
+    // A second connection whose timeouts run on the given clock.
+    private async Task<Connection> ConnectAsync(TimeProvider clock)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        var accepting = _listener.AcceptSocketAsync();
+        await socket.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)_listener.LocalEndpoint).Port);
+        return new Connection(new ReadAheadStream(new NetworkStream(socket, ownsSocket: true), clock), await accepting);
+    }
+
+    private sealed record Connection(ReadAheadStream Stream, Socket Server) : IDisposable
+    {
+        public void Dispose()
+        {
+            Stream.Dispose();
+            Server.Dispose();
+        }
+    }
+}

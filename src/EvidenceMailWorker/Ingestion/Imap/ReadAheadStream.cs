@@ -13,8 +13,11 @@ namespace EvidenceMailWorker.Ingestion.Imap;
 // only synchronous calls, and MailKit's asynchronous ones would otherwise wait for ever on a
 // connection that died silently (MailKit's own network stream bounds each call the same way; during
 // IDLE MailKit sets the read timeout to infinite, so it is read again for every call).
-internal sealed class ReadAheadStream(NetworkStream network) : Stream
+internal sealed class ReadAheadStream(NetworkStream network, TimeProvider? clock = null) : Stream
 {
+    // Real time unless a test says otherwise: these are the network's timeouts, not the campaign's
+    // clock (a worker run on a simulated clock must not time its connections out by it).
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private const int Capacity = 1 << 18;
     private readonly byte[] _buffer = new byte[Capacity];
     private int _start;
@@ -46,21 +49,26 @@ internal sealed class ReadAheadStream(NetworkStream network) : Stream
         return Take(destination.Span);
     }
 
-    private async ValueTask<int> ReceiveAsync(Memory<byte> into, CancellationToken cancellationToken)
+    private ValueTask<int> ReceiveAsync(Memory<byte> into, CancellationToken cancellationToken) =>
+        BoundedAsync(_readTimeout, "the mail server sent nothing", bounded => network.ReadAsync(into, bounded), cancellationToken);
+
+    // One socket call bounded by timeout (ms, or infinite: MailKit sets it so during IDLE; the
+    // socket's setters reject anything else below 1). Past it the connection is closed, as MailKit's
+    // own network stream does, and MailKit gets a TimeoutException.
+    private async ValueTask<T> BoundedAsync<T>(int timeout, string silence, Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
     {
-        var timeout = _readTimeout;
         if (timeout == Timeout.Infinite)
-            return await network.ReadAsync(into, cancellationToken);
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(timeout);
+            return await call(cancellationToken);
+        using var timer = new CancellationTokenSource(TimeSpan.FromMilliseconds(timeout), _clock);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
-            return await network.ReadAsync(into, bounded.Token);
+            return await call(bounded.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             network.Dispose();
-            throw new TimeoutException($"the mail server sent nothing for {timeout} ms");
+            throw new TimeoutException($"{silence} for {timeout} ms");
         }
     }
 
@@ -80,26 +88,12 @@ internal sealed class ReadAheadStream(NetworkStream network) : Stream
     public override void Write(ReadOnlySpan<byte> buffer) => network.Write(buffer);
     public override void Write(byte[] buffer, int offset, int count) => network.Write(buffer, offset, count);
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var timeout = _writeTimeout;
-        if (timeout == Timeout.Infinite)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        await BoundedAsync(_writeTimeout, "the mail server took nothing", async bounded =>
         {
-            await network.WriteAsync(buffer, cancellationToken);
-            return;
-        }
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(timeout);
-        try
-        {
-            await network.WriteAsync(buffer, bounded.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            network.Dispose();
-            throw new TimeoutException($"the mail server took nothing for {timeout} ms");
-        }
-    }
+            await network.WriteAsync(buffer, bounded);
+            return 0;
+        }, cancellationToken);
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
