@@ -102,7 +102,10 @@ public sealed class ImapCliTests : IDisposable
         var stderr = second.StandardError.ReadToEndAsync();
         _ = second.StandardOutput.ReadToEndAsync();
         var until = DateTime.UtcNow.AddSeconds(90);
-        while (await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM messages WHERE status = 'accepted'") < count && DateTime.UtcNow < until && !second.HasExited)
+        // Until the sweep is over: every message accepted and then labelled (its last label pass comes
+        // after the last verdict; a SIGTERM inside it leaves those rows for the next start to label).
+        while ((await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM messages WHERE status = 'accepted'") < count
+                || await SqliteProbe.CountAsync(Database, "SELECT COUNT(*) FROM label_pending") > 0) && DateTime.UtcNow < until && !second.HasExited)
             await Task.Delay(50);
 
         // SIGTERM ends it by itself (the token only stops a hung test): a clean exit, not System.CommandLine's forced one.
